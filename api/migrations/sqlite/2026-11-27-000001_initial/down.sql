@@ -1,0 +1,12 @@
+DROP TABLE idempotency_keys;
+DROP TABLE attachments;
+DROP TABLE complaint_events;
+DROP TABLE complaints;
+DROP TABLE register_counters;
+DROP TABLE holidays;
+DROP TABLE holiday_sets;
+DROP TABLE categories;
+DROP TABLE refresh_tokens;
+DROP TABLE users;
+DROP TABLE divisions;
+DROP TABLE app_secrets;

@@ -1,0 +1,173 @@
+//! Configuration from environment variables. Every variable is documented in
+//! the README; each has a default so that `aduan` runs with none set.
+
+use std::path::PathBuf;
+
+use chrono_tz::Tz;
+
+use crate::domain::sla::SlaPolicy;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: a `postgres://` URL, or unset for the embedded SQLite file
+    /// `<ADUAN_DATA_DIR>/aduan.sqlite3` (a `sqlite://` URL or a path names another file).
+    pub database: DatabaseConfig,
+    /// `ADUAN_BIND`
+    pub bind: String,
+    /// `ADUAN_DATA_DIR`: the SQLite file and, by default, attachments.
+    pub data_dir: PathBuf,
+    /// `ADUAN_STORAGE_DIR`: where attachments are stored (default `<data dir>/attachments`).
+    pub storage_dir: PathBuf,
+    /// `ADUAN_ADMIN_PASSWORD`: the first admin's password; random when unset.
+    pub admin_password: Option<String>,
+    /// `ADUAN_JWT_SECRET`: signs access tokens; generated once and kept in the
+    /// database when unset, so every replica shares it.
+    pub jwt_secret: Option<String>,
+    /// `ADUAN_ACCESS_TOKEN_MINUTES`
+    pub access_token_minutes: i64,
+    /// `ADUAN_REFRESH_TOKEN_DAYS`
+    pub refresh_token_days: i64,
+    /// `ADUAN_TIMEZONE`: the agency's time zone, in which working days are counted.
+    pub timezone: Tz,
+    /// `ADUAN_VERIFY_DAYS`, `ADUAN_REPORTER_REPLY_DAYS`, `ADUAN_EVALUATION_DAYS`,
+    /// `ADUAN_AT_RISK_PERCENT`
+    pub sla: SlaPolicy,
+    /// `ADUAN_MAX_FILE_BYTES`
+    pub max_file_bytes: usize,
+    /// `ADUAN_MAX_FILES`
+    pub max_files: usize,
+    /// `ADUAN_DB_POOL_SIZE`
+    pub pool_size: u32,
+    /// `ADUAN_WORKERS`: HTTP worker threads (default: one per core).
+    pub workers: Option<usize>,
+    /// `ADUAN_STATIC_DIR`: a built SPA to serve at `/` (default `frontend/dist` when it exists).
+    pub static_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseConfig {
+    Postgres(String),
+    Sqlite(PathBuf),
+}
+
+impl DatabaseConfig {
+    pub fn describe(&self) -> String {
+        match self {
+            DatabaseConfig::Postgres(url) => format!("PostgreSQL {}", redact_password(url)),
+            DatabaseConfig::Sqlite(path) => format!("SQLite {}", path.display()),
+        }
+    }
+}
+
+fn redact_password(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> anyhow::Result<Config> {
+        Config::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Reads configuration through `lookup`, so tests can configure a server
+    /// without touching the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
+        let data_dir = PathBuf::from(lookup("ADUAN_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database = match lookup("DATABASE_URL") {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                DatabaseConfig::Postgres(url)
+            }
+            Some(url) => DatabaseConfig::Sqlite(PathBuf::from(
+                url.strip_prefix("sqlite://").unwrap_or(&url),
+            )),
+            None => DatabaseConfig::Sqlite(data_dir.join("aduan.sqlite3")),
+        };
+        let number = |name: &str, default: i64, min: i64, max: i64| -> anyhow::Result<i64> {
+            match lookup(name) {
+                None => Ok(default),
+                Some(text) => match text.trim().parse::<i64>() {
+                    Ok(n) if (min..=max).contains(&n) => Ok(n),
+                    _ => anyhow::bail!("{name} must be a whole number from {min} to {max}, not '{text}'"),
+                },
+            }
+        };
+        let timezone_name = lookup("ADUAN_TIMEZONE").unwrap_or_else(|| "Asia/Makassar".into());
+        let timezone: Tz = timezone_name
+            .parse()
+            .map_err(|_| anyhow::anyhow!("ADUAN_TIMEZONE '{timezone_name}' is not an IANA time zone"))?;
+        let static_dir = match lookup("ADUAN_STATIC_DIR") {
+            Some(dir) => Some(PathBuf::from(dir)),
+            None => Some(PathBuf::from("frontend/dist")).filter(|dir| dir.join("index.html").exists()),
+        };
+        Ok(Config {
+            storage_dir: lookup("ADUAN_STORAGE_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| data_dir.join("attachments")),
+            database,
+            bind: lookup("ADUAN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            data_dir,
+            admin_password: lookup("ADUAN_ADMIN_PASSWORD"),
+            jwt_secret: lookup("ADUAN_JWT_SECRET"),
+            access_token_minutes: number("ADUAN_ACCESS_TOKEN_MINUTES", 15, 1, 24 * 60)?,
+            refresh_token_days: number("ADUAN_REFRESH_TOKEN_DAYS", 30, 1, 365)?,
+            timezone,
+            sla: SlaPolicy {
+                verify_days: number("ADUAN_VERIFY_DAYS", 3, 1, 60)? as u32,
+                reporter_reply_days: number("ADUAN_REPORTER_REPLY_DAYS", 10, 1, 60)? as u32,
+                evaluation_days: number("ADUAN_EVALUATION_DAYS", 10, 1, 60)? as u32,
+                at_risk_percent: number("ADUAN_AT_RISK_PERCENT", 75, 1, 100)? as u32,
+            },
+            max_file_bytes: number("ADUAN_MAX_FILE_BYTES", 10 * 1024 * 1024, 1024, 1 << 30)? as usize,
+            max_files: number("ADUAN_MAX_FILES", 5, 0, 50)? as usize,
+            pool_size: number("ADUAN_DB_POOL_SIZE", 10, 1, 200)? as u32,
+            workers: lookup("ADUAN_WORKERS")
+                .map(|_| number("ADUAN_WORKERS", 2, 1, 256).map(|n| n as usize))
+                .transpose()?,
+            static_dir,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> anyhow::Result<Config> {
+        let vars: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_to_embedded_sqlite_under_data_dir() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database, DatabaseConfig::Sqlite(PathBuf::from("./data/aduan.sqlite3")));
+        assert_eq!(c.bind, "127.0.0.1:8080");
+        assert_eq!(c.timezone, chrono_tz::Asia::Makassar);
+        assert_eq!(c.sla.verify_days, 3);
+        assert_eq!(c.max_files, 5);
+        assert_eq!(c.max_file_bytes, 10 * 1024 * 1024);
+    }
+
+    #[test]
+    fn postgres_url_selects_postgres() {
+        let c = config(&[("DATABASE_URL", "postgres://u:secret@db/aduan")]).unwrap();
+        assert!(matches!(c.database, DatabaseConfig::Postgres(_)));
+        assert!(!c.database.describe().contains("secret"));
+    }
+
+    #[test]
+    fn bad_numbers_and_zones_are_refused_with_the_variable_name() {
+        let err = config(&[("ADUAN_VERIFY_DAYS", "0")]).unwrap_err().to_string();
+        assert!(err.contains("ADUAN_VERIFY_DAYS"), "{err}");
+        let err = config(&[("ADUAN_TIMEZONE", "Mars/Olympus")]).unwrap_err().to_string();
+        assert!(err.contains("ADUAN_TIMEZONE"), "{err}");
+    }
+}

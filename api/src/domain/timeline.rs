@@ -1,0 +1,111 @@
+//! What a timeline event records, and which parts of it the public may see.
+
+use super::lifecycle::Action;
+use super::text_enum;
+
+text_enum! {
+    /// What happened to a complaint.
+    pub enum EventKind {
+        Submitted = "submitted",
+        Verified = "verified",
+        InfoRequested = "info_requested",
+        InfoAdded = "info_added",
+        Rejected = "rejected",
+        Dispositioned = "dispositioned",
+        Started = "started",
+        Resolved = "resolved",
+        Accepted = "accepted",
+        Disputed = "disputed",
+        Closed = "closed",
+        Archived = "archived",
+        Extended = "extended",
+        Note = "note",
+        Reply = "reply",
+        IdentityRevealed = "identity_revealed",
+    }
+}
+
+text_enum! {
+    /// Who acted.
+    pub enum ActorKind {
+        Staff = "staff",
+        Reporter = "reporter",
+        System = "system",
+    }
+}
+
+text_enum! {
+    pub enum Visibility {
+        /// On the citizen's timeline too.
+        Public = "public",
+        /// Staff only.
+        Internal = "internal",
+    }
+}
+
+impl EventKind {
+    pub fn of(action: Action) -> EventKind {
+        match action {
+            Action::Verify => EventKind::Verified,
+            Action::RequestInfo => EventKind::InfoRequested,
+            Action::AddInfo => EventKind::InfoAdded,
+            Action::Reject => EventKind::Rejected,
+            Action::Disposition => EventKind::Dispositioned,
+            Action::Start => EventKind::Started,
+            Action::Resolve => EventKind::Resolved,
+            Action::Accept => EventKind::Accepted,
+            Action::Dispute => EventKind::Disputed,
+            Action::Close => EventKind::Closed,
+            Action::Archive => EventKind::Archived,
+            Action::Extend => EventKind::Extended,
+            Action::Note => EventKind::Note,
+            Action::Reply => EventKind::Reply,
+        }
+    }
+
+    /// Internal notes and identity reveals never reach the citizen.
+    pub fn visibility(self) -> Visibility {
+        match self {
+            EventKind::Note | EventKind::IdentityRevealed => Visibility::Internal,
+            _ => Visibility::Public,
+        }
+    }
+
+    /// Whether the event's message is addressed to the citizen. Other
+    /// messages (a disposition instruction, say) stay with the staff even
+    /// when the event itself is public.
+    pub fn message_is_public(self) -> bool {
+        matches!(
+            self,
+            EventKind::InfoRequested
+                | EventKind::InfoAdded
+                | EventKind::Rejected
+                | EventKind::Resolved
+                | EventKind::Disputed
+                | EventKind::Extended
+                | EventKind::Reply
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_its_event() {
+        for action in Action::ALL {
+            let kind = EventKind::of(*action);
+            assert_eq!(kind.visibility() == Visibility::Internal, *action == Action::Note);
+        }
+    }
+
+    #[test]
+    fn internal_events_never_carry_public_messages() {
+        for kind in EventKind::ALL {
+            if kind.visibility() == Visibility::Internal {
+                assert!(!kind.message_is_public(), "{kind}");
+            }
+        }
+    }
+}

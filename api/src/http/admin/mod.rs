@@ -1,0 +1,63 @@
+//! Administration: users and who reports to whom, divisions, categories
+//! and the holiday calendar. Admins only.
+
+pub mod categories;
+pub mod divisions;
+pub mod holidays;
+pub mod users;
+
+use actix_web::web;
+use serde::{Deserialize, Deserializer};
+
+use crate::auth::Staff;
+use crate::domain::Role;
+use crate::error::ApiError;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(users::list)
+        .service(users::create)
+        .service(users::show)
+        .service(users::update)
+        .service(divisions::create)
+        .service(divisions::update)
+        .service(categories::list)
+        .service(categories::create)
+        .service(categories::update)
+        .service(holidays::list)
+        .service(holidays::create)
+        .service(holidays::remove)
+        .service(holidays::sets)
+        .service(holidays::update_set);
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    users::list,
+    users::create,
+    users::show,
+    users::update,
+    divisions::create,
+    divisions::update,
+    categories::list,
+    categories::create,
+    categories::update,
+    holidays::list,
+    holidays::create,
+    holidays::remove,
+    holidays::sets,
+    holidays::update_set,
+))]
+pub struct AdminDoc;
+
+pub fn require_admin(staff: &Staff) -> Result<(), ApiError> {
+    staff.require(&[Role::Admin])
+}
+
+/// For PATCH bodies: tells "absent" (leave as is) from `null` (clear).
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}

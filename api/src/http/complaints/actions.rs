@@ -1,0 +1,698 @@
+//! Lifecycle actions by staff (seed a.2). Each is a version-checked change:
+//! it applies to the version the user saw, or fails with 412/409.
+
+use actix_web::{post, web, HttpRequest, HttpResponse};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::input::Checks;
+use super::read::{detail, respond};
+use super::views::{ComplaintView, Requirements};
+use super::{load_visible, Precondition};
+use crate::auth::Staff;
+use crate::db::complaints::{self as rows, ComplaintRow, EventActor, EventRow};
+use crate::db::{reference, users, DbConn};
+use crate::domain::lifecycle::{self, Action, Actor, Refusal};
+use crate::domain::sla::SlaPolicy;
+use crate::domain::timeline::EventKind;
+use crate::domain::{Calendar, Kind, RejectionReason, Role, Status, TrackingCode};
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+/// What an action needs besides the complaint.
+pub struct Ctx<'a> {
+    pub conn: &'a mut DbConn,
+    pub calendar: &'a Calendar,
+    pub policy: &'a SlaPolicy,
+    pub today: NaiveDate,
+    pub now: NaiveDateTime,
+}
+
+/// What an action wrote on the timeline.
+#[derive(Default)]
+pub struct Entry {
+    pub message: Option<String>,
+    pub details: Option<serde_json::Value>,
+}
+
+pub fn refused(refusal: Refusal, action: Action, actor: &str, status: Status) -> ApiError {
+    match refusal {
+        Refusal::NotPermitted => ApiError::Forbidden(format!("{actor} may not {action} a complaint")),
+        Refusal::WrongState => ApiError::Conflict(format!("a complaint that is {status} cannot take '{action}'")),
+    }
+}
+
+/// Runs `action` on a complaint the staff member may see: checks the
+/// version, the state machine and the role, applies `apply`, saves, and
+/// appends the timeline event, all in one transaction.
+pub async fn act<F>(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: String,
+    precondition: Precondition,
+    action: Action,
+    apply: F,
+) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce(&mut Ctx<'_>, &mut ComplaintRow) -> Result<Entry, ApiError> + Send + 'static,
+{
+    let today = state.today();
+    let now = state.clock.now().naive_utc();
+    let st = state.clone();
+    let view: ComplaintView = state
+        .db
+        .write(move |conn| {
+            let mut row = load_visible(conn, &staff, &id)?;
+            // Appends (notes, replies) overwrite nothing; every other change
+            // must name the version it was based on.
+            let appends_only = matches!(action, Action::Note | Action::Reply);
+            precondition.check(row.version, !appends_only)?;
+            let from = row.status()?;
+            let to = lifecycle::transition(from, action, Actor::Staff(staff.role))
+                .map_err(|r| refused(r, action, &format!("the {} role", staff.role), from))?;
+            let calendar = st.calendar(conn)?;
+            let before = row.clone();
+            let entry = apply(
+                &mut Ctx {
+                    conn,
+                    calendar: &calendar,
+                    policy: &st.config.sla,
+                    today,
+                    now,
+                },
+                &mut row,
+            )?;
+            save(conn, &mut row, &before, to, &calendar, &st.config.sla, now, precondition)?;
+            let mut event = EventRow::new(&row.id, now, EventKind::of(action), &EventActor::staff(&staff.id, staff.role))
+                .message(entry.message);
+            if from != to {
+                event = event.transition(Some(from), to);
+            }
+            if let Some(details) = entry.details {
+                event = event.details(details);
+            }
+            rows::append_event(conn, event)?;
+            detail(conn, &staff, &row, today)
+        })
+        .await?;
+    Ok(respond(view))
+}
+
+/// Saves a changed complaint under optimistic locking, or only takes its lock
+/// when nothing but the timeline changes.
+#[allow(clippy::too_many_arguments)]
+pub fn save(
+    conn: &mut DbConn,
+    row: &mut ComplaintRow,
+    before: &ComplaintRow,
+    to: Status,
+    calendar: &Calendar,
+    policy: &SlaPolicy,
+    now: NaiveDateTime,
+    precondition: Precondition,
+) -> Result<(), ApiError> {
+    row.status = to.as_str().to_string();
+    row.reschedule(calendar, policy)?;
+    row.search_text = rows::search_text(row);
+    if row == before {
+        return rows::lock(conn, &row.id);
+    }
+    row.version = before.version + 1;
+    row.updated_at = now;
+    rows::save_if_version(conn, row, before.version)?.map_err(|current| precondition.stale(current))
+}
+
+fn body_version(req: &HttpRequest, version: Option<i32>) -> Result<Precondition, ApiError> {
+    Precondition::from_request(req, version)
+}
+
+fn optional_note(checks: &mut Checks, text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|n| !n.is_empty())
+        .and_then(|n| checks.text("note", n, 1, 5000, true))
+}
+
+/// A change's body: the version it was based on (or send `If-Match`) and an
+/// optional internal note.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteOnly {
+    pub version: Option<i32>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyInput {
+    pub version: Option<i32>,
+    /// What the verifier found; a complaint needs all three (seed a.1).
+    pub requirements: Requirements,
+    /// Moves the complaint to another category (and its target) if it was filed wrongly.
+    pub category_id: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageInput {
+    pub version: Option<i32>,
+    /// Shown to the reporter.
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectInput {
+    pub version: Option<i32>,
+    pub reason: RejectionReason,
+    /// The explanation the reporter reads.
+    pub message: String,
+    /// With `duplicate`: the other complaint's id or tracking code.
+    pub duplicate_of: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DispositionInput {
+    pub version: Option<i32>,
+    pub division_id: String,
+    /// A handler in that division (optional).
+    pub assignee_id: Option<String>,
+    /// Instructions for the division (internal).
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResolveInput {
+    pub version: Option<i32>,
+    /// The public answer: the result and follow-up the reporter receives.
+    pub answer: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtendInput {
+    pub version: Option<i32>,
+    /// Working days to add; the total target never passes 60.
+    pub days: i32,
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextInput {
+    pub version: Option<i32>,
+    pub message: String,
+}
+
+
+/// Verifies a received submission against the requirements.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header, description = "The ETag read")),
+    request_body = VerifyInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Wrong status, or stale `version`", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "No version given", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/verify")]
+pub async fn verify(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<VerifyInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Verify, move |ctx, row| {
+        let mut checks = Checks::default();
+        let internal_note = optional_note(&mut checks, input.note.as_deref());
+        let r = input.requirements;
+        if row.kind()? == Kind::Complaint && !(r.identity && r.address && r.evidence) {
+            checks.fail(
+                "requirements",
+                "requirements_unmet",
+                "a complaint is verified only with identity, address and evidence; ask the reporter for what is missing, or reject it",
+            );
+        }
+        let category = match input.category_id.as_deref() {
+            Some(category_id) if category_id != row.category_id => {
+                let category = reference::category(ctx.conn, category_id)?.filter(|c| c.active);
+                if category.is_none() {
+                    checks.fail("category_id", "unknown", "no active category has this id");
+                }
+                category
+            }
+            _ => None,
+        };
+        checks.into_result(|| ())?;
+        if let Some(category) = &category {
+            row.category_id = category.id.clone();
+            row.target_days = category.resolution_days;
+        }
+        row.req_identity = Some(r.identity);
+        row.req_address = Some(r.address);
+        row.req_evidence = Some(r.evidence);
+        row.verified_at = Some(ctx.now);
+        Ok(Entry {
+            message: internal_note,
+            details: Some(serde_json::json!({ "requirements": r, "category_id": row.category_id })),
+        })
+    })
+    .await
+}
+
+/// Asks the reporter to complete the submission; the clock stops until they answer.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = MessageInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/request-info")]
+pub async fn request_info(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<MessageInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::RequestInfo, move |ctx, row| {
+        let mut checks = Checks::default();
+        let message = checks.text("message", &input.message, 5, 5000, true);
+        checks.into_result(|| ())?;
+        row.waiting_since = Some(ctx.today);
+        Ok(Entry {
+            message,
+            details: None,
+        })
+    })
+    .await
+}
+
+/// Rejects a submission, with the reason and an explanation for the reporter.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = RejectInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/reject")]
+pub async fn reject(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<RejectInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Reject, move |ctx, row| {
+        let mut checks = Checks::default();
+        let message = checks.text("message", &input.message, 5, 5000, true);
+        let duplicate_of = match (input.reason, input.duplicate_of.as_deref().map(str::trim)) {
+            (RejectionReason::Duplicate, Some(other)) if !other.is_empty() => {
+                let found = match TrackingCode::parse(other) {
+                    Ok(code) => rows::find_by_tracking_code(ctx.conn, code.as_str())?,
+                    Err(_) => rows::find(ctx.conn, other)?,
+                };
+                match found {
+                    Some(original) if original.id != row.id => Some(original.id),
+                    Some(_) => {
+                        checks.fail("duplicate_of", "same_complaint", "a complaint cannot duplicate itself");
+                        None
+                    }
+                    None => {
+                        checks.fail("duplicate_of", "unknown", "no complaint has this id or tracking code");
+                        None
+                    }
+                }
+            }
+            (RejectionReason::Duplicate, _) => {
+                checks.fail("duplicate_of", "required", "name the complaint this one duplicates");
+                None
+            }
+            (_, Some(other)) if !other.is_empty() => {
+                checks.fail("duplicate_of", "not_allowed", "only a duplicate names another complaint");
+                None
+            }
+            _ => None,
+        };
+        checks.into_result(|| ())?;
+        row.rejection_reason = Some(input.reason.as_str().to_string());
+        row.duplicate_of_id = duplicate_of;
+        row.waiting_since = None;
+        row.closed_at = Some(ctx.now);
+        Ok(Entry {
+            message,
+            details: Some(serde_json::json!({ "reason": input.reason, "duplicate_of": row.duplicate_of_id })),
+        })
+    })
+    .await
+}
+
+/// Hands the complaint to a division, and optionally a handler in it.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = DispositionInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/disposition")]
+pub async fn disposition(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<DispositionInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Disposition, move |ctx, row| {
+        let mut checks = Checks::default();
+        let internal_note = optional_note(&mut checks, input.note.as_deref());
+        let division = reference::division(ctx.conn, &input.division_id)?.filter(|d| d.active);
+        if division.is_none() {
+            checks.fail("division_id", "unknown", "no active division has this id");
+        }
+        let assignee = match input.assignee_id.as_deref() {
+            None => None,
+            Some(assignee_id) => {
+                let user = users::find(ctx.conn, assignee_id)?.filter(|u| u.active);
+                match &user {
+                    None => checks.fail("assignee_id", "unknown", "no active user has this id"),
+                    Some(u) => {
+                        let role = u.role()?;
+                        let fits = match role {
+                            Role::DivisionStaff => u.division_id.as_deref() == Some(input.division_id.as_str()),
+                            Role::TeamLead => true,
+                            _ => false,
+                        };
+                        if !fits {
+                            checks.fail(
+                                "assignee_id",
+                                "not_in_division",
+                                "the handler must be staff of that division or a team lead",
+                            );
+                        }
+                    }
+                }
+                user
+            }
+        };
+        checks.into_result(|| ())?;
+        let division = division.expect("checked");
+        row.division_id = Some(division.id.clone());
+        row.assignee_id = assignee.as_ref().map(|u| u.id.clone());
+        Ok(Entry {
+            message: internal_note,
+            details: Some(serde_json::json!({
+                "division_id": division.id,
+                "division": division.name,
+                "assignee_id": row.assignee_id,
+            })),
+        })
+    })
+    .await
+}
+
+/// The division starts handling: identifying and discussing the problem.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = NoteOnly,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/start")]
+pub async fn start(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<NoteOnly>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Start, move |_, _| {
+        let mut checks = Checks::default();
+        let internal_note = optional_note(&mut checks, input.note.as_deref());
+        checks.into_result(|| Entry {
+            message: internal_note,
+            details: None,
+        })
+    })
+    .await
+}
+
+/// Delivers the result: the public answer is required. The reporter then has
+/// the evaluation window to accept or dispute it.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = ResolveInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/resolve")]
+pub async fn resolve(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<ResolveInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Resolve, move |ctx, row| {
+        let mut checks = Checks::default();
+        let answer = checks.text("answer", &input.answer, 10, 10_000, true);
+        checks.into_result(|| ())?;
+        row.resolution = answer.clone();
+        row.resolved_at = Some(ctx.now);
+        row.waiting_since = Some(ctx.today);
+        Ok(Entry {
+            message: answer,
+            details: None,
+        })
+    })
+    .await
+}
+
+/// Closes a resolved complaint once the reporter's evaluation window is over.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = NoteOnly,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, description = "Wrong status, or the reporter may still evaluate", body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/close")]
+pub async fn close(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<NoteOnly>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Close, move |ctx, row| {
+        if let Some(due) = row.reporter_due_on.filter(|due| ctx.today <= *due) {
+            return Err(ApiError::Conflict(format!(
+                "the reporter may accept or dispute the answer until {due}"
+            )));
+        }
+        let mut checks = Checks::default();
+        let internal_note = optional_note(&mut checks, input.note.as_deref());
+        checks.into_result(|| ())?;
+        row.closed_at = Some(ctx.now);
+        row.waiting_since = None;
+        Ok(Entry {
+            message: internal_note,
+            details: None,
+        })
+    })
+    .await
+}
+
+/// Moves a closed or rejected complaint to the archive (seed b.6).
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = NoteOnly,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/archive")]
+pub async fn archive(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<NoteOnly>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Archive, move |ctx, row| {
+        let mut checks = Checks::default();
+        let internal_note = optional_note(&mut checks, input.note.as_deref());
+        checks.into_result(|| ())?;
+        row.archived_at = Some(ctx.now);
+        Ok(Entry {
+            message: internal_note,
+            details: None,
+        })
+    })
+    .await
+}
+
+/// Extends the resolution target, with a reason; never past 60 working days.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
+    request_body = ExtendInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/extend")]
+pub async fn extend(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<ExtendInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id.into_inner(), precondition, Action::Extend, move |_, row| {
+        let mut checks = Checks::default();
+        let reason = checks.text("reason", &input.reason, 5, 1000, true);
+        let clock = row.clock();
+        let days = u32::try_from(input.days).unwrap_or(0);
+        if !clock.can_extend_by(days) {
+            checks.fail(
+                "days",
+                "exceeds_limit",
+                format!(
+                    "the target is {} working days now; it may grow to at most 60",
+                    clock.total_resolution_days()
+                ),
+            );
+        }
+        checks.into_result(|| ())?;
+        row.extension_days += days as i32;
+        Ok(Entry {
+            message: reason,
+            details: Some(serde_json::json!({ "days": days, "total_days": row.target_days + row.extension_days })),
+        })
+    })
+    .await
+}
+
+/// Adds an internal note (staff only, never shown to the reporter).
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = TextInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/notes")]
+pub async fn note(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<TextInput>,
+) -> Result<HttpResponse, ApiError> {
+    text_entry(state, staff, req, id.into_inner(), input.into_inner(), Action::Note).await
+}
+
+/// Replies publicly: the reporter reads it on the tracking page.
+#[utoipa::path(
+    tag = "lifecycle", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = TextInput,
+    responses(
+        (status = 200, body = ComplaintView),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/replies")]
+pub async fn reply(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: web::Path<String>,
+    input: web::Json<TextInput>,
+) -> Result<HttpResponse, ApiError> {
+    text_entry(state, staff, req, id.into_inner(), input.into_inner(), Action::Reply).await
+}
+
+async fn text_entry(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    id: String,
+    input: TextInput,
+    action: Action,
+) -> Result<HttpResponse, ApiError> {
+    let precondition = body_version(&req, input.version)?;
+    act(state, staff, id, precondition, action, move |_, _| {
+        let mut checks = Checks::default();
+        let message = checks.text("message", &input.message, 1, 5000, true);
+        checks.into_result(|| Entry {
+            message,
+            details: None,
+        })
+    })
+    .await
+}

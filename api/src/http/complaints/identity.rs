@@ -1,0 +1,72 @@
+//! Revealing a reporter's identity to a staff member: an explicit request
+//! with a reason, recorded on the timeline (internal) before it is answered.
+
+use actix_web::{post, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::input::Checks;
+use super::load_visible;
+use super::views::ReporterIdentity;
+use crate::auth::Staff;
+use crate::db::complaints::{self as rows, EventActor, EventRow};
+use crate::domain::timeline::EventKind;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevealInput {
+    /// Why the identity is needed; kept on the record.
+    #[schema(example = "Menghubungi pelapor untuk klarifikasi")]
+    pub reason: String,
+}
+
+/// Shows the reporter's identity. An anonymous reporter's identity is shown
+/// only to the roles that verify submissions, never to a division.
+#[utoipa::path(
+    tag = "complaints",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = RevealInput,
+    responses(
+        (status = 200, body = ReporterIdentity),
+        (status = 403, description = "An anonymous reporter, and a role that does not verify", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/complaints/{id}/reporter-identity")]
+pub async fn reveal(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+    input: web::Json<RevealInput>,
+) -> Result<HttpResponse, ApiError> {
+    let mut checks = Checks::default();
+    let reason = checks.text("reason", &input.reason, 5, 500, false);
+    checks.into_result(|| ())?;
+    let now = state.clock.now().naive_utc();
+    let identity = state
+        .db
+        .write(move |conn| {
+            let row = load_visible(conn, &staff, &id)?;
+            if row.is_anonymous && !staff.role.verifies() {
+                return Err(ApiError::Forbidden(
+                    "the reporter asked to stay anonymous; only verifying staff may see the identity".into(),
+                ));
+            }
+            rows::lock(conn, &row.id)?;
+            rows::append_event(
+                conn,
+                EventRow::new(&row.id, now, EventKind::IdentityRevealed, &EventActor::staff(&staff.id, staff.role))
+                    .message(reason),
+            )?;
+            log::info!("reporter identity of {} shown to {}", row.register_number(), staff.username);
+            Ok(ReporterIdentity::of(&row))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(identity))
+}

@@ -1,0 +1,35 @@
+//! What every request handler shares. Nothing here holds per-user state:
+//! any replica can serve any request.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::auth::tokens::TokenKeys;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::db::{reference, Db, DbConn};
+use crate::domain::Calendar;
+use crate::error::ApiError;
+use crate::storage::Storage;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub storage: Storage,
+    pub clock: Clock,
+    pub tokens: TokenKeys,
+}
+
+impl AppState {
+    /// The working-day calendar as configured now (holidays are admin data).
+    pub fn calendar(&self, conn: &mut DbConn) -> Result<Calendar, ApiError> {
+        reference::calendar(conn, self.config.timezone)
+    }
+
+    /// Today in the agency's time zone.
+    pub fn today(&self) -> NaiveDate {
+        self.clock.now().with_timezone(&self.config.timezone).date_naive()
+    }
+}

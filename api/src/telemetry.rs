@@ -1,0 +1,81 @@
+//! Logging through env_logger, with the request id on every line written
+//! while a request is handled, including lines from database threads.
+
+use std::cell::RefCell;
+use std::io::Write;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+thread_local! {
+    // Blocking threads run outside the task, so the id is handed over here.
+    static BLOCKING_REQUEST_ID: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+pub fn init_logging() {
+    let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info"))
+        .format(|buf, record| {
+            let id = current_request_id();
+            writeln!(
+                buf,
+                "{} {:<5} {} [req={}] {}",
+                chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ"),
+                record.level(),
+                record.target(),
+                id.as_deref().unwrap_or("-"),
+                record.args()
+            )
+        })
+        .try_init();
+}
+
+pub fn current_request_id() -> Option<String> {
+    REQUEST_ID
+        .try_with(|id| id.clone())
+        .ok()
+        .or_else(|| BLOCKING_REQUEST_ID.with(|id| id.borrow().clone()))
+}
+
+/// Runs blocking `work` with the request id of the task that scheduled it.
+pub fn with_request_id<T>(id: Option<String>, work: impl FnOnce() -> T) -> T {
+    BLOCKING_REQUEST_ID.with(|slot| *slot.borrow_mut() = id);
+    let result = work();
+    BLOCKING_REQUEST_ID.with(|slot| *slot.borrow_mut() = None);
+    result
+}
+
+/// Keeps a well-formed incoming id (from a load balancer) or makes one.
+fn request_id_for(req: &ServiceRequest) -> String {
+    req.headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .map(str::to_string)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
+}
+
+pub async fn request_id(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let id = request_id_for(&req);
+    let mut response = REQUEST_ID.scope(id.clone(), next.call(req)).await?;
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
+    }
+    Ok(response)
+}
