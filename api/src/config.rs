@@ -40,7 +40,8 @@ pub struct Config {
     pub pool_size: u32,
     /// `ADUAN_WORKERS`: HTTP worker threads (default: one per core).
     pub workers: Option<usize>,
-    /// `ADUAN_STATIC_DIR`: a built SPA to serve at `/` (default `frontend/dist` when it exists).
+    /// `ADUAN_STATIC_DIR`: a built SPA to serve at `/` (default `frontend/dist`, else
+    /// `frontend/placeholder`, whichever has an `index.html`; relative to the working directory).
     pub static_dir: Option<PathBuf>,
 }
 
@@ -83,9 +84,9 @@ impl Config {
             Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
                 DatabaseConfig::Postgres(url)
             }
-            Some(url) => DatabaseConfig::Sqlite(PathBuf::from(
-                url.strip_prefix("sqlite://").unwrap_or(&url),
-            )),
+            Some(url) => {
+                DatabaseConfig::Sqlite(PathBuf::from(url.strip_prefix("sqlite://").unwrap_or(&url)))
+            }
             None => DatabaseConfig::Sqlite(data_dir.join("aduan.sqlite3")),
         };
         let number = |name: &str, default: i64, min: i64, max: i64| -> anyhow::Result<i64> {
@@ -93,17 +94,24 @@ impl Config {
                 None => Ok(default),
                 Some(text) => match text.trim().parse::<i64>() {
                     Ok(n) if (min..=max).contains(&n) => Ok(n),
-                    _ => anyhow::bail!("{name} must be a whole number from {min} to {max}, not '{text}'"),
+                    _ => anyhow::bail!(
+                        "{name} must be a whole number from {min} to {max}, not '{text}'"
+                    ),
                 },
             }
         };
         let timezone_name = lookup("ADUAN_TIMEZONE").unwrap_or_else(|| "Asia/Makassar".into());
-        let timezone: Tz = timezone_name
-            .parse()
-            .map_err(|_| anyhow::anyhow!("ADUAN_TIMEZONE '{timezone_name}' is not an IANA time zone"))?;
+        let timezone: Tz = timezone_name.parse().map_err(|_| {
+            anyhow::anyhow!("ADUAN_TIMEZONE '{timezone_name}' is not an IANA time zone")
+        })?;
         let static_dir = match lookup("ADUAN_STATIC_DIR") {
             Some(dir) => Some(PathBuf::from(dir)),
-            None => Some(PathBuf::from("frontend/dist")).filter(|dir| dir.join("index.html").exists()),
+            // The built SPA when there is one, else the placeholder page, so a
+            // fresh checkout still shows something at `/`.
+            None => ["frontend/dist", "frontend/placeholder"]
+                .into_iter()
+                .map(PathBuf::from)
+                .find(|dir| dir.join("index.html").exists()),
         };
         Ok(Config {
             storage_dir: lookup("ADUAN_STORAGE_DIR")
@@ -123,7 +131,8 @@ impl Config {
                 evaluation_days: number("ADUAN_EVALUATION_DAYS", 10, 1, 60)? as u32,
                 at_risk_percent: number("ADUAN_AT_RISK_PERCENT", 75, 1, 100)? as u32,
             },
-            max_file_bytes: number("ADUAN_MAX_FILE_BYTES", 10 * 1024 * 1024, 1024, 1 << 30)? as usize,
+            max_file_bytes: number("ADUAN_MAX_FILE_BYTES", 10 * 1024 * 1024, 1024, 1 << 30)?
+                as usize,
             max_files: number("ADUAN_MAX_FILES", 5, 0, 50)? as usize,
             pool_size: number("ADUAN_DB_POOL_SIZE", 10, 1, 200)? as u32,
             workers: lookup("ADUAN_WORKERS")
@@ -140,15 +149,20 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> anyhow::Result<Config> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| vars.get(name).cloned())
     }
 
     #[test]
     fn defaults_to_embedded_sqlite_under_data_dir() {
         let c = config(&[]).unwrap();
-        assert_eq!(c.database, DatabaseConfig::Sqlite(PathBuf::from("./data/aduan.sqlite3")));
+        assert_eq!(
+            c.database,
+            DatabaseConfig::Sqlite(PathBuf::from("./data/aduan.sqlite3"))
+        );
         assert_eq!(c.bind, "127.0.0.1:8080");
         assert_eq!(c.timezone, chrono_tz::Asia::Makassar);
         assert_eq!(c.sla.verify_days, 3);
@@ -165,9 +179,13 @@ mod tests {
 
     #[test]
     fn bad_numbers_and_zones_are_refused_with_the_variable_name() {
-        let err = config(&[("ADUAN_VERIFY_DAYS", "0")]).unwrap_err().to_string();
+        let err = config(&[("ADUAN_VERIFY_DAYS", "0")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("ADUAN_VERIFY_DAYS"), "{err}");
-        let err = config(&[("ADUAN_TIMEZONE", "Mars/Olympus")]).unwrap_err().to_string();
+        let err = config(&[("ADUAN_TIMEZONE", "Mars/Olympus")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("ADUAN_TIMEZONE"), "{err}");
     }
 }

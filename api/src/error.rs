@@ -24,7 +24,11 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         FieldError {
             field: field.into(),
             code: code.into(),
@@ -96,7 +100,11 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn field(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn field(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         ApiError::Validation(vec![FieldError::new(field, code, message)])
     }
 
@@ -112,7 +120,9 @@ impl ApiError {
             ApiError::VersionConflict { .. } => ("stale-version", "Changed by someone else"),
             ApiError::PreconditionRequired => ("version-required", "Version required"),
             ApiError::PayloadTooLarge(_) => ("too-large", "Payload too large"),
-            ApiError::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
+            ApiError::UnsupportedMediaType(_) => {
+                ("unsupported-media-type", "Unsupported media type")
+            }
             ApiError::TooManyRequests(_) => ("rate-limited", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
             ApiError::Internal(_) => ("internal", "Internal error"),
@@ -124,7 +134,9 @@ impl ApiError {
         let detail = match self {
             // Never leak internals; the request id leads to the log line.
             ApiError::Internal(_) => "an unexpected error occurred".to_string(),
-            ApiError::Unavailable(_) => "the database is unavailable; try again shortly".to_string(),
+            ApiError::Unavailable(_) => {
+                "the database is unavailable; try again shortly".to_string()
+            }
             other => other.to_string(),
         };
         Problem {
@@ -137,9 +149,8 @@ impl ApiError {
                 _ => Vec::new(),
             },
             current_version: match self {
-                ApiError::PreconditionFailed { current } | ApiError::VersionConflict { current } => {
-                    Some(*current)
-                }
+                ApiError::PreconditionFailed { current }
+                | ApiError::VersionConflict { current } => Some(*current),
                 _ => None,
             },
             request_id: telemetry::current_request_id(),
@@ -205,24 +216,35 @@ impl From<diesel::result::Error> for ApiError {
 
 /// Turns actix's own extractor failures (bad JSON, bad query string, bad
 /// path) into the same problem shape, naming the field where serde does.
-pub fn json_error(err: actix_web::error::JsonPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
+pub fn json_error(
+    err: actix_web::error::JsonPayloadError,
+    _: &actix_web::HttpRequest,
+) -> actix_web::Error {
     use actix_web::error::JsonPayloadError as E;
     let api = match &err {
         E::OverflowKnownLength { .. } | E::Overflow { .. } => {
             ApiError::PayloadTooLarge("the JSON body is larger than allowed".into())
         }
-        E::ContentType => ApiError::UnsupportedMediaType("send the body as application/json".into()),
+        E::ContentType => {
+            ApiError::UnsupportedMediaType("send the body as application/json".into())
+        }
         E::Deserialize(e) if e.is_data() => deserialize_problem(&e.to_string()),
         other => ApiError::BadRequest(format!("the body is not valid JSON: {other}")),
     };
     api.into()
 }
 
-pub fn query_error(err: actix_web::error::QueryPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
+pub fn query_error(
+    err: actix_web::error::QueryPayloadError,
+    _: &actix_web::HttpRequest,
+) -> actix_web::Error {
     deserialize_problem(&err.to_string()).into()
 }
 
-pub fn path_error(err: actix_web::error::PathError, _: &actix_web::HttpRequest) -> actix_web::Error {
+pub fn path_error(
+    err: actix_web::error::PathError,
+    _: &actix_web::HttpRequest,
+) -> actix_web::Error {
     // A path that does not parse names nothing that exists.
     log::debug!("unparsable path: {err}");
     ApiError::NotFound("resource").into()

@@ -50,7 +50,7 @@ enum UserCommand {
         #[arg(long)]
         full_name: String,
         /// admin, supervisor, team_lead, complaint_officer, it_operator, division_staff
-        #[arg(long)]
+        #[arg(long, value_parser = parse_role)]
         role: Role,
         /// The division's code (required for division_staff).
         #[arg(long)]
@@ -60,14 +60,8 @@ enum UserCommand {
     },
 }
 
-impl clap::ValueEnum for Role {
-    fn value_variants<'a>() -> &'a [Self] {
-        Role::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.as_str()))
-    }
+fn parse_role(text: &str) -> Result<Role, String> {
+    text.parse().map_err(|e: aduan::domain::Invalid| e.message)
 }
 
 #[actix_web::main]
@@ -75,7 +69,14 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Some(Command::Openapi { json }) = &cli.command {
         let doc = openapi::document();
-        print!("{}", if *json { doc.to_pretty_json()? } else { openapi::yaml() });
+        print!(
+            "{}",
+            if *json {
+                doc.to_pretty_json()?
+            } else {
+                openapi::yaml()
+            }
+        );
         return Ok(());
     }
     telemetry::init_logging();
@@ -115,13 +116,22 @@ async fn main() -> anyhow::Result<()> {
             prepare_database(&db, &config, &Clock::system())?;
             let mut conn = db.conn()?;
             let generated = std::env::var("ADUAN_USER_PASSWORD").is_err();
-            let password = std::env::var("ADUAN_USER_PASSWORD").unwrap_or_else(|_| password::generate());
+            let password =
+                std::env::var("ADUAN_USER_PASSWORD").unwrap_or_else(|_| password::generate());
             anyhow::ensure!(
                 password.chars().count() >= password::MIN_LENGTH,
                 "the password needs at least {} characters",
                 password::MIN_LENGTH
             );
-            create_user(&mut conn, &username, &full_name, role, division.as_deref(), email, &password)?;
+            create_user(
+                &mut conn,
+                &username,
+                &full_name,
+                role,
+                division.as_deref(),
+                email,
+                &password,
+            )?;
             println!("created {username} ({role})");
             if generated {
                 println!("password (shown once): {password}");

@@ -71,7 +71,12 @@ impl Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+            SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
         );
     }
 }
@@ -84,5 +89,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
 }
 
 pub fn yaml() -> String {
-    document().to_yaml().expect("the OpenAPI document serialises")
+    document()
+        .to_yaml()
+        .expect("the OpenAPI document serialises")
 }

@@ -119,7 +119,11 @@ impl Application {
             state.config.database.describe()
         );
         let server = server(listener, state.clone())?;
-        Ok(Application { server, port, state })
+        Ok(Application {
+            server,
+            port,
+            state,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -166,7 +170,11 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                     .default_handler(web::to(move |req: actix_web::HttpRequest| {
                         // Client-side routes of the single-page app all get its index.
                         let index = index.clone();
-                        async move { actix_files::NamedFile::open_async(index).await.map(|f| f.into_response(&req)) }
+                        async move {
+                            actix_files::NamedFile::open_async(index)
+                                .await
+                                .map(|f| f.into_response(&req))
+                        }
                     })),
             );
         }

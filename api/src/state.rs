@@ -30,6 +30,9 @@ impl AppState {
 
     /// Today in the agency's time zone.
     pub fn today(&self) -> NaiveDate {
-        self.clock.now().with_timezone(&self.config.timezone).date_naive()
+        self.clock
+            .now()
+            .with_timezone(&self.config.timezone)
+            .date_naive()
     }
 }

@@ -21,7 +21,9 @@ impl Storage {
     }
 
     pub async fn put(&self, key: &str, bytes: Bytes) -> anyhow::Result<()> {
-        self.store.put(&Path::from(key), PutPayload::from_bytes(bytes)).await?;
+        self.store
+            .put(&Path::from(key), PutPayload::from_bytes(bytes))
+            .await?;
         Ok(())
     }
 
@@ -42,11 +44,20 @@ impl Storage {
 /// The types we accept as evidence, recognised by their first bytes, never
 /// by the name or the declared type. Formats that can carry scripts (SVG,
 /// HTML, office documents with macros) are not on the list.
-pub const ACCEPTED_TYPES: &[&str] = &["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"];
+pub const ACCEPTED_TYPES: &[&str] = &[
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/gif",
+    "application/pdf",
+];
 
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     let kind = infer::get(bytes)?;
-    ACCEPTED_TYPES.iter().copied().find(|t| *t == kind.mime_type())
+    ACCEPTED_TYPES
+        .iter()
+        .copied()
+        .find(|t| *t == kind.mime_type())
 }
 
 /// A file received from a client, checked and ready to store.
@@ -95,10 +106,23 @@ mod tests {
 
     #[test]
     fn content_decides_the_type() {
-        assert_eq!(sniff(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), Some("application/pdf"));
-        assert_eq!(sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]), Some("image/png"));
-        assert_eq!(sniff(b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"), None);
-        assert_eq!(sniff(b"MZ\x90\x00\x03\x00\x00\x00"), None, "a Windows executable");
+        assert_eq!(
+            sniff(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+            Some("application/pdf")
+        );
+        assert_eq!(
+            sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
+            Some("image/png")
+        );
+        assert_eq!(
+            sniff(b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"),
+            None
+        );
+        assert_eq!(
+            sniff(b"MZ\x90\x00\x03\x00\x00\x00"),
+            None,
+            "a Windows executable"
+        );
         assert_eq!(sniff(b"just text"), None);
     }
 

@@ -1,1 +1,19 @@
-fn main(){}
+//! End-to-end tests: each starts the real server on a random port with a
+//! fresh database and talks HTTP to it. Run on SQLite by default, on
+//! PostgreSQL with ADUAN_TEST_DATABASE=postgres.
+
+mod admin;
+mod auth;
+mod calendar;
+mod concurrency;
+mod health;
+mod idempotency;
+mod inbox;
+mod lifecycle;
+mod openapi;
+mod permissions;
+mod schema;
+mod submission;
+mod timeline;
+mod tracking;
+mod uploads;

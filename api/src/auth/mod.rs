@@ -54,14 +54,22 @@ fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
     let value = req
         .headers()
         .get(header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::Unauthenticated("sign in first: send Authorization: Bearer <token>".into()))?
+        .ok_or_else(|| {
+            ApiError::Unauthenticated("sign in first: send Authorization: Bearer <token>".into())
+        })?
         .to_str()
-        .map_err(|_| ApiError::Unauthenticated("the Authorization header is not readable".into()))?;
+        .map_err(|_| {
+            ApiError::Unauthenticated("the Authorization header is not readable".into())
+        })?;
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
             Ok(token.trim().to_string())
         }
-        _ => Err(ApiError::Unauthenticated("expected Authorization: Bearer <token>".into())),
+        _ => Err(ApiError::Unauthenticated(
+            "expected Authorization: Bearer <token>".into(),
+        )),
     }
 }
 
@@ -80,7 +88,9 @@ impl FromRequest for Staff {
                 .read(move |conn| users::find(conn, &claims.sub))
                 .await?
                 .filter(|user| user.active)
-                .ok_or_else(|| ApiError::Unauthenticated("this account is no longer active".into()))?;
+                .ok_or_else(|| {
+                    ApiError::Unauthenticated("this account is no longer active".into())
+                })?;
             Staff::from_row(&user)
         })
     }

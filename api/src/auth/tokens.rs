@@ -40,7 +40,12 @@ impl TokenKeys {
         }
     }
 
-    pub fn issue_access(&self, user_id: &str, role: Role, now: DateTime<Utc>) -> anyhow::Result<String> {
+    pub fn issue_access(
+        &self,
+        user_id: &str,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<String> {
         let claims = Claims {
             sub: user_id.to_string(),
             role,
@@ -49,7 +54,11 @@ impl TokenKeys {
             nbf: now.timestamp(),
             exp: (now + self.access_ttl).timestamp(),
         };
-        Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
+        Ok(jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
     }
 
     /// Checks signature, algorithm (HS256 only: `none` and others are refused),
@@ -67,10 +76,14 @@ impl TokenKeys {
         const LEEWAY_SECONDS: i64 = 5;
         let now = now.timestamp();
         if now >= claims.exp + LEEWAY_SECONDS {
-            return Err(ApiError::Unauthenticated("the access token has expired".into()));
+            return Err(ApiError::Unauthenticated(
+                "the access token has expired".into(),
+            ));
         }
         if now + LEEWAY_SECONDS < claims.nbf {
-            return Err(ApiError::Unauthenticated("the access token is not valid yet".into()));
+            return Err(ApiError::Unauthenticated(
+                "the access token is not valid yet".into(),
+            ));
         }
         Ok(claims)
     }
@@ -103,18 +116,29 @@ mod tests {
         let token = k.issue_access("u1", Role::TeamLead, now).unwrap();
         let claims = k.verify_access(&token, now).unwrap();
         assert_eq!((claims.sub.as_str(), claims.role), ("u1", Role::TeamLead));
-        assert!(k.verify_access(&token, now + Duration::minutes(16)).is_err());
-        assert!(k.verify_access(&token, now - Duration::minutes(1)).is_err(), "not yet valid");
+        assert!(k
+            .verify_access(&token, now + Duration::minutes(16))
+            .is_err());
+        assert!(
+            k.verify_access(&token, now - Duration::minutes(1)).is_err(),
+            "not yet valid"
+        );
     }
 
     #[test]
     fn a_wrong_key_or_alg_none_is_refused() {
         let now = Utc::now();
-        let token = keys(b"secret-one").issue_access("u1", Role::Admin, now).unwrap();
+        let token = keys(b"secret-one")
+            .issue_access("u1", Role::Admin, now)
+            .unwrap();
         assert!(keys(b"secret-two").verify_access(&token, now).is_err());
         let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let payload = token.split('.').nth(1).unwrap();
-        let unsigned = format!("{}.{}.", engine.encode(br#"{"alg":"none","typ":"JWT"}"#), payload);
+        let unsigned = format!(
+            "{}.{}.",
+            engine.encode(br#"{"alg":"none","typ":"JWT"}"#),
+            payload
+        );
         assert!(keys(b"secret-one").verify_access(&unsigned, now).is_err());
     }
 

@@ -3,7 +3,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{attachments, complaint_events, complaints, idempotency_keys, register_counters};
+use super::schema::{
+    attachments, complaint_events, complaints, idempotency_keys, register_counters,
+};
 use super::{DbConn, MultiBackend};
 use crate::domain::sla::{ComplaintClock, SlaPolicy, SlaState};
 use crate::domain::timeline::{ActorKind, EventKind};
@@ -130,7 +132,9 @@ pub fn next_register_seq(conn: &mut DbConn, year: i32) -> Result<i32, ApiError> 
 }
 
 pub fn insert(conn: &mut DbConn, row: &ComplaintRow) -> Result<(), ApiError> {
-    diesel::insert_into(complaints::table).values(row).execute(conn)?;
+    diesel::insert_into(complaints::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -142,7 +146,10 @@ pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<ComplaintRow>, ApiErro
         .optional()?)
 }
 
-pub fn find_by_tracking_code(conn: &mut DbConn, code: &str) -> Result<Option<ComplaintRow>, ApiError> {
+pub fn find_by_tracking_code(
+    conn: &mut DbConn,
+    code: &str,
+) -> Result<Option<ComplaintRow>, ApiError> {
     Ok(complaints::table
         .filter(complaints::tracking_code.eq(code))
         .select(ComplaintRow::as_select())
@@ -152,7 +159,11 @@ pub fn find_by_tracking_code(conn: &mut DbConn, code: &str) -> Result<Option<Com
 
 /// Writes `row` if nobody changed it since `expected_version` was read;
 /// otherwise returns the version now stored.
-pub fn save_if_version(conn: &mut DbConn, row: &ComplaintRow, expected_version: i32) -> Result<Result<(), i32>, ApiError> {
+pub fn save_if_version(
+    conn: &mut DbConn,
+    row: &ComplaintRow,
+    expected_version: i32,
+) -> Result<Result<(), i32>, ApiError> {
     let changed = diesel::update(
         complaints::table
             .find(&row.id)
@@ -202,7 +213,11 @@ pub fn append_event(conn: &mut DbConn, mut event: EventRow) -> Result<EventRow, 
     Ok(event)
 }
 
-pub fn events(conn: &mut DbConn, complaint_id: &str, public_only: bool) -> Result<Vec<EventRow>, ApiError> {
+pub fn events(
+    conn: &mut DbConn,
+    complaint_id: &str,
+    public_only: bool,
+) -> Result<Vec<EventRow>, ApiError> {
     let mut query = complaint_events::table
         .filter(complaint_events::complaint_id.eq(complaint_id))
         .into_boxed();
@@ -232,12 +247,17 @@ pub struct AttachmentRow {
 
 pub fn insert_attachments(conn: &mut DbConn, rows: &[AttachmentRow]) -> Result<(), ApiError> {
     for row in rows {
-        diesel::insert_into(attachments::table).values(row).execute(conn)?;
+        diesel::insert_into(attachments::table)
+            .values(row)
+            .execute(conn)?;
     }
     Ok(())
 }
 
-pub fn attachments_of(conn: &mut DbConn, complaint_id: &str) -> Result<Vec<AttachmentRow>, ApiError> {
+pub fn attachments_of(
+    conn: &mut DbConn,
+    complaint_id: &str,
+) -> Result<Vec<AttachmentRow>, ApiError> {
     Ok(attachments::table
         .filter(attachments::complaint_id.eq(complaint_id))
         .order(attachments::created_at.asc())
@@ -245,7 +265,11 @@ pub fn attachments_of(conn: &mut DbConn, complaint_id: &str) -> Result<Vec<Attac
         .load(conn)?)
 }
 
-pub fn attachment(conn: &mut DbConn, complaint_id: &str, id: &str) -> Result<Option<AttachmentRow>, ApiError> {
+pub fn attachment(
+    conn: &mut DbConn,
+    complaint_id: &str,
+    id: &str,
+) -> Result<Option<AttachmentRow>, ApiError> {
     Ok(attachments::table
         .find(id)
         .filter(attachments::complaint_id.eq(complaint_id))
@@ -256,10 +280,17 @@ pub fn attachment(conn: &mut DbConn, complaint_id: &str, id: &str) -> Result<Opt
 
 /// The complaint an earlier request with this key created, and that
 /// request's fingerprint.
-pub fn idempotent_result(conn: &mut DbConn, scope: &str, key: &str) -> Result<Option<(String, String)>, ApiError> {
+pub fn idempotent_result(
+    conn: &mut DbConn,
+    scope: &str,
+    key: &str,
+) -> Result<Option<(String, String)>, ApiError> {
     Ok(idempotency_keys::table
         .find((scope, key))
-        .select((idempotency_keys::complaint_id, idempotency_keys::request_hash))
+        .select((
+            idempotency_keys::complaint_id,
+            idempotency_keys::request_hash,
+        ))
         .first(conn)
         .optional()?)
 }
@@ -365,7 +396,10 @@ fn filtered(q: &InboxQuery) -> complaints::BoxedQuery<'_, MultiBackend> {
         query = query.filter(c::received_at.lt(before));
     }
     if let Some(text) = &q.text {
-        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         query = query.filter(c::search_text.like(format!("%{escaped}%")).escape('\\'));
     }
     query
@@ -377,18 +411,26 @@ pub fn inbox(conn: &mut DbConn, q: &InboxQuery) -> Result<Vec<ComplaintRow>, Api
     if let Some(after) = &q.after {
         let (at, id) = (after.at, after.id.clone());
         query = match q.sort {
-            Sort::ReceivedDesc => {
-                query.filter(c::received_at.lt(at).or(c::received_at.eq(at).and(c::id.lt(id))))
-            }
-            Sort::ReceivedAsc => {
-                query.filter(c::received_at.gt(at).or(c::received_at.eq(at).and(c::id.gt(id))))
-            }
-            Sort::UpdatedDesc => {
-                query.filter(c::updated_at.lt(at).or(c::updated_at.eq(at).and(c::id.lt(id))))
-            }
-            Sort::UpdatedAsc => {
-                query.filter(c::updated_at.gt(at).or(c::updated_at.eq(at).and(c::id.gt(id))))
-            }
+            Sort::ReceivedDesc => query.filter(
+                c::received_at
+                    .lt(at)
+                    .or(c::received_at.eq(at).and(c::id.lt(id))),
+            ),
+            Sort::ReceivedAsc => query.filter(
+                c::received_at
+                    .gt(at)
+                    .or(c::received_at.eq(at).and(c::id.gt(id))),
+            ),
+            Sort::UpdatedDesc => query.filter(
+                c::updated_at
+                    .lt(at)
+                    .or(c::updated_at.eq(at).and(c::id.lt(id))),
+            ),
+            Sort::UpdatedAsc => query.filter(
+                c::updated_at
+                    .gt(at)
+                    .or(c::updated_at.eq(at).and(c::id.gt(id))),
+            ),
         };
     }
     query = match q.sort {
@@ -444,7 +486,12 @@ impl EventActor {
 }
 
 impl EventRow {
-    pub fn new(complaint_id: &str, at: NaiveDateTime, kind: EventKind, actor: &EventActor) -> EventRow {
+    pub fn new(
+        complaint_id: &str,
+        at: NaiveDateTime,
+        kind: EventKind,
+        actor: &EventActor,
+    ) -> EventRow {
         EventRow {
             id: super::new_id(),
             complaint_id: complaint_id.to_string(),

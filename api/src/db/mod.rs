@@ -161,7 +161,9 @@ where
     let request_id = telemetry::current_request_id();
     actix_web::rt::task::spawn_blocking(move || {
         telemetry::with_request_id(request_id, || {
-            let mut conn = pool.get().map_err(|e| ApiError::Unavailable(e.to_string()))?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| ApiError::Unavailable(e.to_string()))?;
             work(&mut conn)
         })
     })

@@ -119,7 +119,9 @@ pub fn save_category(conn: &mut DbConn, row: &CategoryRow) -> Result<(), ApiErro
 
 fn taken(error: diesel::result::Error, field: &str, value: &str) -> ApiError {
     match ApiError::from(error) {
-        ApiError::Conflict(_) => ApiError::field(field, "taken", format!("'{value}' is already used")),
+        ApiError::Conflict(_) => {
+            ApiError::field(field, "taken", format!("'{value}' is already used"))
+        }
         other => other,
     }
 }
@@ -131,7 +133,11 @@ pub fn holiday_sets(conn: &mut DbConn) -> Result<Vec<HolidaySetRow>, ApiError> {
         .load(conn)?)
 }
 
-pub fn set_holiday_set_enabled(conn: &mut DbConn, code: &str, enabled: bool) -> Result<bool, ApiError> {
+pub fn set_holiday_set_enabled(
+    conn: &mut DbConn,
+    code: &str,
+    enabled: bool,
+) -> Result<bool, ApiError> {
     Ok(diesel::update(holiday_sets::table.find(code))
         .set(holiday_sets::enabled.eq(enabled))
         .execute(conn)?
@@ -158,7 +164,10 @@ pub fn insert_holiday(conn: &mut DbConn, row: &HolidayRow) -> Result<(), ApiErro
             ApiError::Conflict(_) => ApiError::field(
                 "day",
                 "taken",
-                format!("{} is already a holiday in the set '{}'", row.day, row.set_code),
+                format!(
+                    "{} is already a holiday in the set '{}'",
+                    row.day, row.set_code
+                ),
             ),
             other => other,
         })?;
@@ -180,7 +189,12 @@ pub fn calendar(conn: &mut DbConn, tz: Tz) -> Result<Calendar, ApiError> {
 }
 
 /// A secret shared by every replica, made once by whichever starts first.
-pub fn secret(conn: &mut DbConn, name: &str, make: impl FnOnce() -> String, now: NaiveDateTime) -> Result<String, ApiError> {
+pub fn secret(
+    conn: &mut DbConn,
+    name: &str,
+    make: impl FnOnce() -> String,
+    now: NaiveDateTime,
+) -> Result<String, ApiError> {
     let existing = app_secrets::table
         .find(name)
         .select(app_secrets::value)
@@ -208,9 +222,18 @@ pub fn seed(conn: &mut DbConn, now: NaiveDateTime) -> Result<SeedReport, ApiErro
     const DIVISIONS: &[(&str, &str)] = &[
         ("SEKRETARIAT", "Sekretariat"),
         ("PELAYANAN", "Bidang Pelayanan Perizinan dan Non Perizinan"),
-        ("PENANAMAN-MODAL", "Bidang Promosi dan Pengembangan Iklim Penanaman Modal"),
-        ("PENGENDALIAN", "Bidang Pengendalian dan Pelaksanaan Penanaman Modal"),
-        ("PENGADUAN", "Bidang Pengaduan, Kebijakan dan Pelaporan Layanan"),
+        (
+            "PENANAMAN-MODAL",
+            "Bidang Promosi dan Pengembangan Iklim Penanaman Modal",
+        ),
+        (
+            "PENGENDALIAN",
+            "Bidang Pengendalian dan Pelaksanaan Penanaman Modal",
+        ),
+        (
+            "PENGADUAN",
+            "Bidang Pengaduan, Kebijakan dan Pelaporan Layanan",
+        ),
     ];
     for (code, name) in DIVISIONS {
         let exists: i64 = divisions::table
@@ -234,13 +257,55 @@ pub fn seed(conn: &mut DbConn, now: NaiveDateTime) -> Result<SeedReport, ApiErro
     }
     // (code, name, description, working days, division code)
     const CATEGORIES: &[(&str, &str, &str, i32, &str)] = &[
-        ("PERIZINAN", "Perizinan berusaha", "Izin usaha, OSS RBA, PBG, persetujuan lingkungan", 14, "PELAYANAN"),
-        ("NON-PERIZINAN", "Non perizinan", "Rekomendasi, surat keterangan dan layanan non perizinan", 14, "PELAYANAN"),
-        ("INVESTASI", "Penanaman modal", "Informasi dan fasilitasi penanaman modal", 20, "PENANAMAN-MODAL"),
-        ("PENGAWASAN", "Pengawasan dan pengendalian", "Pelaksanaan izin di lapangan, LKPM", 30, "PENGENDALIAN"),
-        ("PETUGAS", "Sikap dan perilaku petugas", "Keramahan, integritas, pungutan liar", 10, "SEKRETARIAT"),
-        ("INFORMASI", "Informasi layanan", "Persyaratan, biaya, waktu dan prosedur layanan", 5, "PENGADUAN"),
-        ("LAINNYA", "Lainnya", "Hal lain yang terkait layanan DPMPTSP", 14, "PENGADUAN"),
+        (
+            "PERIZINAN",
+            "Perizinan berusaha",
+            "Izin usaha, OSS RBA, PBG, persetujuan lingkungan",
+            14,
+            "PELAYANAN",
+        ),
+        (
+            "NON-PERIZINAN",
+            "Non perizinan",
+            "Rekomendasi, surat keterangan dan layanan non perizinan",
+            14,
+            "PELAYANAN",
+        ),
+        (
+            "INVESTASI",
+            "Penanaman modal",
+            "Informasi dan fasilitasi penanaman modal",
+            20,
+            "PENANAMAN-MODAL",
+        ),
+        (
+            "PENGAWASAN",
+            "Pengawasan dan pengendalian",
+            "Pelaksanaan izin di lapangan, LKPM",
+            30,
+            "PENGENDALIAN",
+        ),
+        (
+            "PETUGAS",
+            "Sikap dan perilaku petugas",
+            "Keramahan, integritas, pungutan liar",
+            10,
+            "SEKRETARIAT",
+        ),
+        (
+            "INFORMASI",
+            "Informasi layanan",
+            "Persyaratan, biaya, waktu dan prosedur layanan",
+            5,
+            "PENGADUAN",
+        ),
+        (
+            "LAINNYA",
+            "Lainnya",
+            "Hal lain yang terkait layanan DPMPTSP",
+            14,
+            "PENGADUAN",
+        ),
     ];
     for (code, name, description, days, division_code) in CATEGORIES {
         let exists: i64 = categories::table

@@ -23,7 +23,9 @@ pub struct RefreshTokenRow {
 }
 
 pub fn insert(conn: &mut DbConn, row: &RefreshTokenRow) -> Result<(), ApiError> {
-    diesel::insert_into(refresh_tokens::table).values(row).execute(conn)?;
+    diesel::insert_into(refresh_tokens::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -48,7 +50,11 @@ pub fn mark_rotated(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<bo
     Ok(changed == 1)
 }
 
-pub fn revoke_family(conn: &mut DbConn, family_id: &str, at: NaiveDateTime) -> Result<(), ApiError> {
+pub fn revoke_family(
+    conn: &mut DbConn,
+    family_id: &str,
+    at: NaiveDateTime,
+) -> Result<(), ApiError> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::family_id.eq(family_id))
@@ -59,7 +65,11 @@ pub fn revoke_family(conn: &mut DbConn, family_id: &str, at: NaiveDateTime) -> R
     Ok(())
 }
 
-pub fn revoke_all_for_user(conn: &mut DbConn, user_id: &str, at: NaiveDateTime) -> Result<(), ApiError> {
+pub fn revoke_all_for_user(
+    conn: &mut DbConn,
+    user_id: &str,
+    at: NaiveDateTime,
+) -> Result<(), ApiError> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))

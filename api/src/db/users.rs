@@ -26,9 +26,9 @@ pub struct UserRow {
 
 impl UserRow {
     pub fn role(&self) -> Result<Role, ApiError> {
-        self.role
-            .parse()
-            .map_err(|e| ApiError::Internal(anyhow::anyhow!("user {} has a bad role: {e}", self.id)))
+        self.role.parse().map_err(|e| {
+            ApiError::Internal(anyhow::anyhow!("user {} has a bad role: {e}", self.id))
+        })
     }
 }
 
@@ -64,16 +64,20 @@ pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
         .values(row)
         .execute(conn)
         .map_err(|e| match ApiError::from(e) {
-            ApiError::Conflict(_) => {
-                ApiError::field("username", "taken", format!("the username '{}' is taken", row.username))
-            }
+            ApiError::Conflict(_) => ApiError::field(
+                "username",
+                "taken",
+                format!("the username '{}' is taken", row.username),
+            ),
             other => other,
         })?;
     Ok(())
 }
 
 pub fn save(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
-    diesel::update(users::table.find(&row.id)).set(row).execute(conn)?;
+    diesel::update(users::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
     Ok(())
 }
 

@@ -100,7 +100,8 @@ impl ComplaintClock {
         let at_risk_days = (days * policy.at_risk_percent).div_ceil(100);
         Deadline {
             due_on: calendar.add_working_days(self.received_on, days + self.paused_days),
-            at_risk_on: calendar.add_working_days(self.received_on, at_risk_days + self.paused_days),
+            at_risk_on: calendar
+                .add_working_days(self.received_on, at_risk_days + self.paused_days),
         }
     }
 
@@ -113,7 +114,9 @@ impl ComplaintClock {
         };
         let (active, reporter_due_on) = match status {
             Status::Received => (Some(verification), None),
-            Status::Verified | Status::Dispositioned | Status::InProgress => (Some(resolution), None),
+            Status::Verified | Status::Dispositioned | Status::InProgress => {
+                (Some(resolution), None)
+            }
             Status::NeedsInfo => (None, waiting_for(policy.reporter_reply_days)),
             Status::Resolved => (None, waiting_for(policy.evaluation_days)),
             Status::Rejected | Status::Closed | Status::Archived => (None, None),
@@ -149,7 +152,10 @@ mod tests {
     }
 
     fn calendar() -> Calendar {
-        Calendar::new(chrono_tz::Asia::Makassar, [d(2026, 12, 24), d(2026, 12, 25), d(2027, 1, 1)])
+        Calendar::new(
+            chrono_tz::Asia::Makassar,
+            [d(2026, 12, 24), d(2026, 12, 25), d(2027, 1, 1)],
+        )
     }
 
     fn clock(received_on: NaiveDate, target_days: u32) -> ComplaintClock {
@@ -165,7 +171,11 @@ mod tests {
     #[test]
     fn received_runs_the_verification_clock() {
         // Friday 27 Nov 2026: day 1 is Monday 30 Nov, day 3 Wednesday 2 Dec.
-        let s = clock(d(2026, 11, 27), 14).schedule(Status::Received, &calendar(), &SlaPolicy::default());
+        let s = clock(d(2026, 11, 27), 14).schedule(
+            Status::Received,
+            &calendar(),
+            &SlaPolicy::default(),
+        );
         let active = s.active.unwrap();
         assert_eq!(active.due_on, d(2026, 12, 2));
         // 75 % of 3 days rounds up to 3: at risk on the due day itself.
@@ -177,7 +187,11 @@ mod tests {
     #[test]
     fn resolution_clock_counts_from_receipt_and_skips_holidays() {
         // 20 working days from Fri 27 Nov 2026, skipping 24, 25 Dec.
-        let s = clock(d(2026, 11, 27), 20).schedule(Status::InProgress, &calendar(), &SlaPolicy::default());
+        let s = clock(d(2026, 11, 27), 20).schedule(
+            Status::InProgress,
+            &calendar(),
+            &SlaPolicy::default(),
+        );
         let active = s.active.unwrap();
         assert_eq!(active.due_on, d(2026, 12, 29));
         // 15 working days: Fri 18 Dec.
@@ -211,8 +225,14 @@ mod tests {
         assert_eq!(resumed.paused_days, 3);
         assert_eq!(resumed.waiting_since, None);
         let after = resumed.schedule(Status::Received, &cal, &policy);
-        assert_eq!(after.verification_due_on, cal.add_working_days(before.verification_due_on, 3));
-        assert_eq!(after.resolution_due_on, cal.add_working_days(before.resolution_due_on, 3));
+        assert_eq!(
+            after.verification_due_on,
+            cal.add_working_days(before.verification_due_on, 3)
+        );
+        assert_eq!(
+            after.resolution_due_on,
+            cal.add_working_days(before.resolution_due_on, 3)
+        );
     }
 
     #[test]

@@ -96,7 +96,10 @@ mod tests {
     fn every_action_has_its_event() {
         for action in Action::ALL {
             let kind = EventKind::of(*action);
-            assert_eq!(kind.visibility() == Visibility::Internal, *action == Action::Note);
+            assert_eq!(
+                kind.visibility() == Visibility::Internal,
+                *action == Action::Note
+            );
         }
     }
 

@@ -107,7 +107,10 @@ const BAD_LOGIN: &str = "the username or password is wrong";
     )
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, input: web::Json<LoginInput>) -> Result<HttpResponse, ApiError> {
+pub async fn login(
+    state: web::Data<AppState>,
+    input: web::Json<LoginInput>,
+) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
     let username = input.username.trim().to_lowercase();
     let user = state
@@ -150,7 +153,10 @@ pub async fn login(state: web::Data<AppState>, input: web::Json<LoginInput>) -> 
     )
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(state: web::Data<AppState>, input: web::Json<RefreshInput>) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    input: web::Json<RefreshInput>,
+) -> Result<HttpResponse, ApiError> {
     let hash = tokens::hash_refresh_token(input.refresh_token.trim());
     let state2 = state.clone();
     // A reuse revokes the family and must stay revoked, so that write commits
@@ -166,7 +172,10 @@ pub async fn refresh(state: web::Data<AppState>, input: web::Json<RefreshInput>)
                 return Ok(Err("the refresh token was revoked; sign in again"));
             }
             if token.rotated_at.is_some() || !token_rows::mark_rotated(conn, &token.id, now)? {
-                log::warn!("refresh token reused; revoking its family {}", token.family_id);
+                log::warn!(
+                    "refresh token reused; revoking its family {}",
+                    token.family_id
+                );
                 token_rows::revoke_family(conn, &token.family_id, now)?;
                 return Ok(Err("the refresh token was already used; sign in again"));
             }
@@ -194,7 +203,10 @@ pub async fn refresh(state: web::Data<AppState>, input: web::Json<RefreshInput>)
     responses((status = 204, description = "Signed out"))
 )]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, input: web::Json<RefreshInput>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    state: web::Data<AppState>,
+    input: web::Json<RefreshInput>,
+) -> Result<HttpResponse, ApiError> {
     let hash = tokens::hash_refresh_token(input.refresh_token.trim());
     let now = state.clock.now().naive_utc();
     state

@@ -68,7 +68,12 @@ pub async fn json_with_files<T: DeserializeOwned>(
                 .and_then(|d| d.get_filename())
                 .unwrap_or("file")
                 .to_string();
-            let bytes = read_field(&mut field, limits.max_file_bytes, &format!("files[{index}]")).await?;
+            let bytes = read_field(
+                &mut field,
+                limits.max_file_bytes,
+                &format!("files[{index}]"),
+            )
+            .await?;
             if bytes.is_empty() {
                 return Err(ApiError::Validation(vec![FieldError::new(
                     format!("files[{index}]"),
@@ -93,7 +98,11 @@ pub async fn json_with_files<T: DeserializeOwned>(
         }
     }
     let json = json.ok_or_else(|| {
-        ApiError::field(json_part, "required", format!("the multipart body needs a '{json_part}' part with JSON"))
+        ApiError::field(
+            json_part,
+            "required",
+            format!("the multipart body needs a '{json_part}' part with JSON"),
+        )
     })?;
     Ok((json, files))
 }
@@ -112,7 +121,11 @@ fn malformed(e: actix_multipart::MultipartError) -> ApiError {
     ApiError::BadRequest(format!("the multipart body is malformed: {e}"))
 }
 
-async fn read_field(field: &mut actix_multipart::Field, limit: usize, what: &str) -> Result<Bytes, ApiError> {
+async fn read_field(
+    field: &mut actix_multipart::Field,
+    limit: usize,
+    what: &str,
+) -> Result<Bytes, ApiError> {
     let mut buffer = BytesMut::new();
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(malformed)?;
@@ -130,9 +143,12 @@ async fn read_field(field: &mut actix_multipart::Field, limit: usize, what: &str
 async fn read_limited(mut payload: web::Payload, limit: usize) -> Result<Bytes, ApiError> {
     let mut buffer = BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("could not read the body: {e}")))?;
+        let chunk =
+            chunk.map_err(|e| ApiError::BadRequest(format!("could not read the body: {e}")))?;
         if buffer.len() + chunk.len() > limit {
-            return Err(ApiError::PayloadTooLarge(format!("the body is larger than {limit} bytes")));
+            return Err(ApiError::PayloadTooLarge(format!(
+                "the body is larger than {limit} bytes"
+            )));
         }
         buffer.extend_from_slice(&chunk);
     }

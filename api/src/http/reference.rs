@@ -91,7 +91,10 @@ impl From<HolidayRow> for HolidayView {
 #[utoipa::path(tag = "reference", responses((status = 200, body = Vec<CategoryView>)))]
 #[get("/categories")]
 pub async fn categories(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let list = state.db.read(|conn| reference::categories(conn, true)).await?;
+    let list = state
+        .db
+        .read(|conn| reference::categories(conn, true))
+        .await?;
     Ok(HttpResponse::Ok().json(list.into_iter().map(CategoryView::from).collect::<Vec<_>>()))
 }
 
@@ -102,7 +105,10 @@ pub async fn categories(state: web::Data<AppState>) -> Result<HttpResponse, ApiE
     responses((status = 200, body = Vec<DivisionView>), (status = 401, body = Problem, content_type = "application/problem+json"))
 )]
 #[get("/divisions")]
-pub async fn divisions(state: web::Data<AppState>, _staff: Staff) -> Result<HttpResponse, ApiError> {
+pub async fn divisions(
+    state: web::Data<AppState>,
+    _staff: Staff,
+) -> Result<HttpResponse, ApiError> {
     let list = state.db.read(reference::divisions).await?;
     Ok(HttpResponse::Ok().json(list.into_iter().map(DivisionView::from).collect::<Vec<_>>()))
 }
@@ -142,8 +148,13 @@ pub struct YearParams {
 /// which no working-day clock runs.
 #[utoipa::path(tag = "reference", params(YearParams), responses((status = 200, body = Vec<HolidayView>)))]
 #[get("/holidays")]
-pub async fn holidays(state: web::Data<AppState>, params: web::Query<YearParams>) -> Result<HttpResponse, ApiError> {
-    let year = params.year.unwrap_or_else(|| chrono::Datelike::year(&state.today()));
+pub async fn holidays(
+    state: web::Data<AppState>,
+    params: web::Query<YearParams>,
+) -> Result<HttpResponse, ApiError> {
+    let year = params
+        .year
+        .unwrap_or_else(|| chrono::Datelike::year(&state.today()));
     let (from, to) = year_bounds(year)?;
     let list = state
         .db
@@ -163,8 +174,15 @@ pub async fn holidays(state: web::Data<AppState>, params: web::Query<YearParams>
 }
 
 pub fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate), ApiError> {
-    match (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) {
+    match (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) {
         (Some(from), Some(to)) if (2000..=2100).contains(&year) => Ok((from, to)),
-        _ => Err(ApiError::field("year", "out_of_range", "must be between 2000 and 2100")),
+        _ => Err(ApiError::field(
+            "year",
+            "out_of_range",
+            "must be between 2000 and 2100",
+        )),
     }
 }

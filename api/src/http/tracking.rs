@@ -27,9 +27,14 @@ fn find(conn: &mut DbConn, code: &str) -> Result<ComplaintRow, ApiError> {
     rows::find_by_tracking_code(conn, code.as_str())?.ok_or(ApiError::NotFound("complaint"))
 }
 
-fn tracking_view(conn: &mut DbConn, row: &ComplaintRow, today: chrono::NaiveDate) -> Result<TrackingView, ApiError> {
+fn tracking_view(
+    conn: &mut DbConn,
+    row: &ComplaintRow,
+    today: chrono::NaiveDate,
+) -> Result<TrackingView, ApiError> {
     let status = row.status()?;
-    let category = reference::category(conn, &row.category_id)?.ok_or(ApiError::NotFound("category"))?;
+    let category =
+        reference::category(conn, &row.category_id)?.ok_or(ApiError::NotFound("category"))?;
     let timeline = rows::events(conn, &row.id, true)?
         .iter()
         .map(|e| PublicEvent::build(e, row.is_confidential))
@@ -50,8 +55,10 @@ fn tracking_view(conn: &mut DbConn, row: &ComplaintRow, today: chrono::NaiveDate
         sla: SlaView::of(row, today),
         resolution: row.resolution.clone(),
         rejection_reason: row.rejection_reason.as_deref().and_then(|r| r.parse().ok()),
-        can_add_information: lifecycle::transition(status, Action::AddInfo, Actor::Reporter).is_ok(),
-        can_evaluate: in_window && lifecycle::transition(status, Action::Accept, Actor::Reporter).is_ok(),
+        can_add_information: lifecycle::transition(status, Action::AddInfo, Actor::Reporter)
+            .is_ok(),
+        can_evaluate: in_window
+            && lifecycle::transition(status, Action::Accept, Actor::Reporter).is_ok(),
         attachment_count: rows::attachments_of(conn, &row.id)?.len(),
         timeline,
     })
@@ -74,7 +81,10 @@ fn respond(view: TrackingView) -> HttpResponse {
     )
 )]
 #[get("/track/{code}")]
-pub async fn track(state: web::Data<AppState>, code: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn track(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let today = state.today();
     let view = state
         .db
@@ -118,7 +128,11 @@ async fn reporter_act<F>(
     apply: F,
 ) -> Result<HttpResponse, ApiError>
 where
-    F: FnOnce(&mut DbConn, &mut ComplaintRow, chrono::NaiveDate) -> Result<(Option<String>, Vec<AttachmentRow>), ApiError>
+    F: FnOnce(
+            &mut DbConn,
+            &mut ComplaintRow,
+            chrono::NaiveDate,
+        ) -> Result<(Option<String>, Vec<AttachmentRow>), ApiError>
         + Send
         + 'static,
 {
@@ -135,12 +149,24 @@ where
             let calendar = st.calendar(conn)?;
             let before = row.clone();
             let (message, attachments) = apply(conn, &mut row, today)?;
-            if before.waiting_since.is_some() && matches!(to, Status::Received | Status::InProgress) {
+            if before.waiting_since.is_some() && matches!(to, Status::Received | Status::InProgress)
+            {
                 // The reporter answered: the clock runs again, and the wait does not count.
                 row.set_clock(row.clock().resume(&calendar, today));
             }
-            save(conn, &mut row, &before, to, &calendar, &st.config.sla, now, Precondition::None)?;
-            let mut event = EventRow::new(&row.id, now, EventKind::of(action), &EventActor::reporter()).message(message);
+            save(
+                conn,
+                &mut row,
+                &before,
+                to,
+                &calendar,
+                &st.config.sla,
+                now,
+                Precondition::None,
+            )?;
+            let mut event =
+                EventRow::new(&row.id, now, EventKind::of(action), &EventActor::reporter())
+                    .message(message);
             if from != to {
                 event = event.transition(Some(from), to);
             }
@@ -201,30 +227,38 @@ pub async fn add_information(
     for file in files {
         let key = format!("complaints/additions/{}", new_id());
         if let Err(e) = state.storage.put(&key, file.bytes.clone()).await {
-            state.storage.delete_all(&stored.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>()).await;
+            state
+                .storage
+                .delete_all(&stored.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>())
+                .await;
             return Err(ApiError::Internal(e.context("storing an attachment")));
         }
         stored.push((file, key));
     }
     let keys: Vec<String> = stored.iter().map(|(_, k)| k.clone()).collect();
-    let result = reporter_act(&state, code.into_inner(), Action::AddInfo, move |_, row, _| {
-        let attachments = stored
-            .into_iter()
-            .map(|(file, key)| AttachmentRow {
-                id: new_id(),
-                complaint_id: row.id.clone(),
-                event_id: None,
-                file_name: file.file_name,
-                content_type: file.content_type.to_string(),
-                size_bytes: file.bytes.len() as i64,
-                sha256: file.sha256,
-                storage_key: key,
-                uploaded_by: "reporter".into(),
-                created_at: now,
-            })
-            .collect();
-        Ok((message, attachments))
-    })
+    let result = reporter_act(
+        &state,
+        code.into_inner(),
+        Action::AddInfo,
+        move |_, row, _| {
+            let attachments = stored
+                .into_iter()
+                .map(|(file, key)| AttachmentRow {
+                    id: new_id(),
+                    complaint_id: row.id.clone(),
+                    event_id: None,
+                    file_name: file.file_name,
+                    content_type: file.content_type.to_string(),
+                    size_bytes: file.bytes.len() as i64,
+                    sha256: file.sha256,
+                    storage_key: key,
+                    uploaded_by: "reporter".into(),
+                    created_at: now,
+                })
+                .collect();
+            Ok((message, attachments))
+        },
+    )
     .await;
     if result.is_err() {
         state.storage.delete_all(&keys).await;
@@ -243,14 +277,22 @@ pub async fn add_information(
     )
 )]
 #[post("/track/{code}/accept")]
-pub async fn accept(state: web::Data<AppState>, code: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn accept(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let now = state.clock.now().naive_utc();
-    reporter_act(&state, code.into_inner(), Action::Accept, move |_, row, today| {
-        within_window(row, today)?;
-        row.closed_at = Some(now);
-        row.waiting_since = None;
-        Ok((None, Vec::new()))
-    })
+    reporter_act(
+        &state,
+        code.into_inner(),
+        Action::Accept,
+        move |_, row, today| {
+            within_window(row, today)?;
+            row.closed_at = Some(now);
+            row.waiting_since = None;
+            Ok((None, Vec::new()))
+        },
+    )
     .await
 }
 
@@ -275,18 +317,25 @@ pub async fn dispute(
     let mut checks = Checks::default();
     let reason = checks.text("reason", &input.reason, 5, 5000, true);
     checks.into_result(|| ())?;
-    reporter_act(&state, code.into_inner(), Action::Dispute, move |_, row, today| {
-        within_window(row, today)?;
-        row.resolved_at = None;
-        Ok((reason, Vec::new()))
-    })
+    reporter_act(
+        &state,
+        code.into_inner(),
+        Action::Dispute,
+        move |_, row, today| {
+            within_window(row, today)?;
+            row.resolved_at = None;
+            Ok((reason, Vec::new()))
+        },
+    )
     .await
 }
 
 fn within_window(row: &ComplaintRow, today: chrono::NaiveDate) -> Result<(), ApiError> {
     match row.reporter_due_on {
         Some(due) if today <= due => Ok(()),
-        Some(due) => Err(ApiError::Conflict(format!("the evaluation window ended on {due}"))),
+        Some(due) => Err(ApiError::Conflict(format!(
+            "the evaluation window ended on {due}"
+        ))),
         None => Ok(()),
     }
 }

@@ -47,7 +47,9 @@ fn days(checks: &mut Checks, value: i64) -> Option<i32> {
     match WorkingDays::parse(value) {
         Ok(days) => Some(days.get() as i32),
         Err(invalid) => {
-            checks.errors.push(FieldError::from_invalid("resolution_days", invalid));
+            checks
+                .errors
+                .push(FieldError::from_invalid("resolution_days", invalid));
             None
         }
     }
@@ -55,9 +57,11 @@ fn days(checks: &mut Checks, value: i64) -> Option<i32> {
 
 fn check_division(conn: &mut DbConn, id: Option<&str>) -> Result<(), ApiError> {
     match id {
-        Some(id) if reference::division(conn, id)?.is_none() => {
-            Err(ApiError::field("default_division_id", "unknown", "no division has this id"))
-        }
+        Some(id) if reference::division(conn, id)?.is_none() => Err(ApiError::field(
+            "default_division_id",
+            "unknown",
+            "no division has this id",
+        )),
         _ => Ok(()),
     }
 }
@@ -70,7 +74,10 @@ fn check_division(conn: &mut DbConn, id: Option<&str>) -> Result<(), ApiError> {
 #[get("/admin/categories")]
 pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
-    let rows = state.db.read(|conn| reference::categories(conn, false)).await?;
+    let rows = state
+        .db
+        .read(|conn| reference::categories(conn, false))
+        .await?;
     Ok(HttpResponse::Ok().json(rows.into_iter().map(CategoryView::from).collect::<Vec<_>>()))
 }
 
@@ -85,11 +92,17 @@ pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespon
     )
 )]
 #[post("/admin/categories")]
-pub async fn create(state: web::Data<AppState>, staff: Staff, input: web::Json<NewCategory>) -> Result<HttpResponse, ApiError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: Staff,
+    input: web::Json<NewCategory>,
+) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
-    let code = checks.text("code", &input.code, 2, 40, false).map(|c| c.to_uppercase());
+    let code = checks
+        .text("code", &input.code, 2, 40, false)
+        .map(|c| c.to_uppercase());
     let name = checks.text("name", &input.name, 2, 200, false);
     let description = checks.optional_text("description", Some(&input.description), 1000);
     let resolution_days = days(&mut checks, input.resolution_days);
@@ -138,8 +151,14 @@ pub async fn update(
     require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
-    let code = input.code.as_deref().and_then(|c| checks.text("code", c, 2, 40, false));
-    let name = input.name.as_deref().and_then(|n| checks.text("name", n, 2, 200, false));
+    let code = input
+        .code
+        .as_deref()
+        .and_then(|c| checks.text("code", c, 2, 40, false));
+    let name = input
+        .name
+        .as_deref()
+        .and_then(|n| checks.text("name", n, 2, 200, false));
     let resolution_days = input.resolution_days.and_then(|d| days(&mut checks, d));
     checks.into_result(|| ())?;
     let now = state.clock.now().naive_utc();

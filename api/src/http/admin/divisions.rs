@@ -6,8 +6,8 @@ use utoipa::ToSchema;
 
 use super::require_admin;
 use crate::auth::Staff;
-use crate::db::reference::{self, DivisionRow};
 use crate::db::new_id;
+use crate::db::reference::{self, DivisionRow};
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::input::Checks;
 use crate::http::reference::DivisionView;
@@ -31,7 +31,10 @@ pub struct DivisionPatch {
 
 fn code(checks: &mut Checks, value: &str) -> Option<String> {
     let code = checks.text("code", value, 2, 40, false)?.to_uppercase();
-    if code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         Some(code)
     } else {
         checks.fail("code", "invalid", "use letters, digits, '-' and '_'");
@@ -50,7 +53,11 @@ fn code(checks: &mut Checks, value: &str) -> Option<String> {
     )
 )]
 #[post("/admin/divisions")]
-pub async fn create(state: web::Data<AppState>, staff: Staff, input: web::Json<NewDivision>) -> Result<HttpResponse, ApiError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: Staff,
+    input: web::Json<NewDivision>,
+) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
     let mut checks = Checks::default();
     let code = code(&mut checks, &input.code);
@@ -94,7 +101,10 @@ pub async fn update(
     let input = input.into_inner();
     let mut checks = Checks::default();
     let code = input.code.as_deref().map(|c| code(&mut checks, c));
-    let name = input.name.as_deref().map(|n| checks.text("name", n, 2, 200, false));
+    let name = input
+        .name
+        .as_deref()
+        .map(|n| checks.text("name", n, 2, 200, false));
     checks.into_result(|| ())?;
     let now = state.clock.now().naive_utc();
     let row = state

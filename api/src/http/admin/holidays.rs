@@ -56,11 +56,20 @@ pub struct HolidaySetPatch {
     responses((status = 200, body = Vec<HolidayView>), (status = 403, body = Problem, content_type = "application/problem+json"))
 )]
 #[get("/admin/holidays")]
-pub async fn list(state: web::Data<AppState>, staff: Staff, params: web::Query<YearParams>) -> Result<HttpResponse, ApiError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    staff: Staff,
+    params: web::Query<YearParams>,
+) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
-    let year = params.year.unwrap_or_else(|| chrono::Datelike::year(&state.today()));
+    let year = params
+        .year
+        .unwrap_or_else(|| chrono::Datelike::year(&state.today()));
     let (from, to) = year_bounds(year)?;
-    let rows = state.db.read(move |conn| reference::holidays_between(conn, from, to)).await?;
+    let rows = state
+        .db
+        .read(move |conn| reference::holidays_between(conn, from, to))
+        .await?;
     Ok(HttpResponse::Ok().json(rows.into_iter().map(HolidayView::from).collect::<Vec<_>>()))
 }
 
@@ -76,14 +85,17 @@ pub async fn list(state: web::Data<AppState>, staff: Staff, params: web::Query<Y
     )
 )]
 #[post("/admin/holidays")]
-pub async fn create(state: web::Data<AppState>, staff: Staff, input: web::Json<NewHoliday>) -> Result<HttpResponse, ApiError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: Staff,
+    input: web::Json<NewHoliday>,
+) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
     let name = checks.text("name", &input.name, 2, 200, false);
-    year_bounds(chrono::Datelike::year(&input.day)).map_err(|_| {
-        ApiError::field("day", "out_of_range", "must be between 2000 and 2100")
-    })?;
+    year_bounds(chrono::Datelike::year(&input.day))
+        .map_err(|_| ApiError::field("day", "out_of_range", "must be between 2000 and 2100"))?;
     let row = checks.into_result(|| HolidayRow {
         id: new_id(),
         day: input.day,
@@ -93,8 +105,15 @@ pub async fn create(state: web::Data<AppState>, staff: Staff, input: web::Json<N
     let row = state
         .db
         .write(move |conn| {
-            if !reference::holiday_sets(conn)?.iter().any(|s| s.code == row.set_code) {
-                return Err(ApiError::field("set_code", "unknown", "no holiday set has this code"));
+            if !reference::holiday_sets(conn)?
+                .iter()
+                .any(|s| s.code == row.set_code)
+            {
+                return Err(ApiError::field(
+                    "set_code",
+                    "unknown",
+                    "no holiday set has this code",
+                ));
             }
             reference::insert_holiday(conn, &row)?;
             Ok(row)
@@ -114,9 +133,16 @@ pub async fn create(state: web::Data<AppState>, staff: Staff, input: web::Json<N
     )
 )]
 #[delete("/admin/holidays/{id}")]
-pub async fn remove(state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn remove(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
-    let removed = state.db.write(move |conn| reference::delete_holiday(conn, &id)).await?;
+    let removed = state
+        .db
+        .write(move |conn| reference::delete_holiday(conn, &id))
+        .await?;
     if removed {
         Ok(HttpResponse::NoContent().finish())
     } else {
@@ -133,7 +159,11 @@ pub async fn remove(state: web::Data<AppState>, staff: Staff, id: web::Path<Stri
 pub async fn sets(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
     let rows = state.db.read(reference::holiday_sets).await?;
-    Ok(HttpResponse::Ok().json(rows.into_iter().map(HolidaySetView::from).collect::<Vec<_>>()))
+    Ok(HttpResponse::Ok().json(
+        rows.into_iter()
+            .map(HolidaySetView::from)
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Switches a set on or off (for example Bali's regional holidays).

@@ -84,10 +84,17 @@ pub struct UserPatch {
 
 fn username(checks: &mut Checks, value: &str) -> Option<String> {
     let name = checks.text("username", value, 3, 60, false)?.to_lowercase();
-    if name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
+    if name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
         Some(name)
     } else {
-        checks.fail("username", "invalid", "use letters, digits, '.', '-' and '_'");
+        checks.fail(
+            "username",
+            "invalid",
+            "use letters, digits, '.', '-' and '_'",
+        );
         None
     }
 }
@@ -117,18 +124,31 @@ fn check_relations(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
         Some(id) if reference::division(conn, id)?.is_none() => {
             checks.fail("division_id", "unknown", "no division has this id")
         }
-        None if role == Role::DivisionStaff => {
-            checks.fail("division_id", "required", "division staff belong to a division")
-        }
+        None if role == Role::DivisionStaff => checks.fail(
+            "division_id",
+            "required",
+            "division staff belong to a division",
+        ),
         _ => {}
     }
     if let Some(supervisor) = &row.supervisor_id {
         if *supervisor == row.id {
-            checks.fail("supervisor_id", "self", "a user cannot supervise themselves");
+            checks.fail(
+                "supervisor_id",
+                "self",
+                "a user cannot supervise themselves",
+            );
         } else if users::find(conn, supervisor)?.is_none() {
             checks.fail("supervisor_id", "unknown", "no user has this id");
-        } else if users::supervisors_of(conn, supervisor)?.iter().any(|u| u.id == row.id) {
-            checks.fail("supervisor_id", "loop", "this would make the chain of supervision a loop");
+        } else if users::supervisors_of(conn, supervisor)?
+            .iter()
+            .any(|u| u.id == row.id)
+        {
+            checks.fail(
+                "supervisor_id",
+                "loop",
+                "this would make the chain of supervision a loop",
+            );
         }
     }
     checks.into_result(|| ())
@@ -143,7 +163,10 @@ fn check_relations(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
 pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
     let rows = state.db.read(users::list).await?;
-    let views = rows.into_iter().map(UserView::of).collect::<Result<Vec<_>, _>>()?;
+    let views = rows
+        .into_iter()
+        .map(UserView::of)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Ok().json(views))
 }
 
@@ -158,7 +181,11 @@ pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespon
     )
 )]
 #[get("/admin/users/{id}")]
-pub async fn show(state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
     let row = state
         .db
@@ -178,7 +205,11 @@ pub async fn show(state: web::Data<AppState>, staff: Staff, id: web::Path<String
     )
 )]
 #[post("/admin/users")]
-pub async fn create(state: web::Data<AppState>, staff: Staff, input: web::Json<NewUser>) -> Result<HttpResponse, ApiError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    staff: Staff,
+    input: web::Json<NewUser>,
+) -> Result<HttpResponse, ApiError> {
     require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
@@ -239,14 +270,26 @@ pub async fn update(
     require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
-    let full_name = input.full_name.as_deref().and_then(|n| checks.text("full_name", n, 2, 150, false));
+    let full_name = input
+        .full_name
+        .as_deref()
+        .and_then(|n| checks.text("full_name", n, 2, 150, false));
     let email = input
         .email
         .as_ref()
         .map(|e| checks.optional_text("email", e.as_deref(), 254));
-    let password = input.password.as_deref().and_then(|p| new_password(&mut checks, p));
-    if id.as_str() == staff.id && (input.active == Some(false) || input.role.is_some_and(|r| r != Role::Admin)) {
-        checks.fail("active", "self", "an admin cannot deactivate or demote their own account");
+    let password = input
+        .password
+        .as_deref()
+        .and_then(|p| new_password(&mut checks, p));
+    if id.as_str() == staff.id
+        && (input.active == Some(false) || input.role.is_some_and(|r| r != Role::Admin))
+    {
+        checks.fail(
+            "active",
+            "self",
+            "an admin cannot deactivate or demote their own account",
+        );
     }
     checks.into_result(|| ())?;
     let hash = match password {

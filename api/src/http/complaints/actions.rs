@@ -38,8 +38,12 @@ pub struct Entry {
 
 pub fn refused(refusal: Refusal, action: Action, actor: &str, status: Status) -> ApiError {
     match refusal {
-        Refusal::NotPermitted => ApiError::Forbidden(format!("{actor} may not {action} a complaint")),
-        Refusal::WrongState => ApiError::Conflict(format!("a complaint that is {status} cannot take '{action}'")),
+        Refusal::NotPermitted => {
+            ApiError::Forbidden(format!("{actor} may not {action} a complaint"))
+        }
+        Refusal::WrongState => ApiError::Conflict(format!(
+            "a complaint that is {status} cannot take '{action}'"
+        )),
     }
 }
 
@@ -83,9 +87,23 @@ where
                 },
                 &mut row,
             )?;
-            save(conn, &mut row, &before, to, &calendar, &st.config.sla, now, precondition)?;
-            let mut event = EventRow::new(&row.id, now, EventKind::of(action), &EventActor::staff(&staff.id, staff.role))
-                .message(entry.message);
+            save(
+                conn,
+                &mut row,
+                &before,
+                to,
+                &calendar,
+                &st.config.sla,
+                now,
+                precondition,
+            )?;
+            let mut event = EventRow::new(
+                &row.id,
+                now,
+                EventKind::of(action),
+                &EventActor::staff(&staff.id, staff.role),
+            )
+            .message(entry.message);
             if from != to {
                 event = event.transition(Some(from), to);
             }
@@ -207,7 +225,6 @@ pub struct TextInput {
     pub message: String,
 }
 
-
 /// Verifies a received submission against the requirements.
 #[utoipa::path(
     tag = "lifecycle", security(("bearer" = [])),
@@ -293,16 +310,23 @@ pub async fn request_info(
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
     let precondition = body_version(&req, input.version)?;
-    act(state, staff, id.into_inner(), precondition, Action::RequestInfo, move |ctx, row| {
-        let mut checks = Checks::default();
-        let message = checks.text("message", &input.message, 5, 5000, true);
-        checks.into_result(|| ())?;
-        row.waiting_since = Some(ctx.today);
-        Ok(Entry {
-            message,
-            details: None,
-        })
-    })
+    act(
+        state,
+        staff,
+        id.into_inner(),
+        precondition,
+        Action::RequestInfo,
+        move |ctx, row| {
+            let mut checks = Checks::default();
+            let message = checks.text("message", &input.message, 5, 5000, true);
+            checks.into_result(|| ())?;
+            row.waiting_since = Some(ctx.today);
+            Ok(Entry {
+                message,
+                details: None,
+            })
+        },
+    )
     .await
 }
 
@@ -394,51 +418,60 @@ pub async fn disposition(
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
     let precondition = body_version(&req, input.version)?;
-    act(state, staff, id.into_inner(), precondition, Action::Disposition, move |ctx, row| {
-        let mut checks = Checks::default();
-        let internal_note = optional_note(&mut checks, input.note.as_deref());
-        let division = reference::division(ctx.conn, &input.division_id)?.filter(|d| d.active);
-        if division.is_none() {
-            checks.fail("division_id", "unknown", "no active division has this id");
-        }
-        let assignee = match input.assignee_id.as_deref() {
-            None => None,
-            Some(assignee_id) => {
-                let user = users::find(ctx.conn, assignee_id)?.filter(|u| u.active);
-                match &user {
-                    None => checks.fail("assignee_id", "unknown", "no active user has this id"),
-                    Some(u) => {
-                        let role = u.role()?;
-                        let fits = match role {
-                            Role::DivisionStaff => u.division_id.as_deref() == Some(input.division_id.as_str()),
-                            Role::TeamLead => true,
-                            _ => false,
-                        };
-                        if !fits {
-                            checks.fail(
-                                "assignee_id",
-                                "not_in_division",
-                                "the handler must be staff of that division or a team lead",
-                            );
+    act(
+        state,
+        staff,
+        id.into_inner(),
+        precondition,
+        Action::Disposition,
+        move |ctx, row| {
+            let mut checks = Checks::default();
+            let internal_note = optional_note(&mut checks, input.note.as_deref());
+            let division = reference::division(ctx.conn, &input.division_id)?.filter(|d| d.active);
+            if division.is_none() {
+                checks.fail("division_id", "unknown", "no active division has this id");
+            }
+            let assignee = match input.assignee_id.as_deref() {
+                None => None,
+                Some(assignee_id) => {
+                    let user = users::find(ctx.conn, assignee_id)?.filter(|u| u.active);
+                    match &user {
+                        None => checks.fail("assignee_id", "unknown", "no active user has this id"),
+                        Some(u) => {
+                            let role = u.role()?;
+                            let fits = match role {
+                                Role::DivisionStaff => {
+                                    u.division_id.as_deref() == Some(input.division_id.as_str())
+                                }
+                                Role::TeamLead => true,
+                                _ => false,
+                            };
+                            if !fits {
+                                checks.fail(
+                                    "assignee_id",
+                                    "not_in_division",
+                                    "the handler must be staff of that division or a team lead",
+                                );
+                            }
                         }
                     }
+                    user
                 }
-                user
-            }
-        };
-        checks.into_result(|| ())?;
-        let division = division.expect("checked");
-        row.division_id = Some(division.id.clone());
-        row.assignee_id = assignee.as_ref().map(|u| u.id.clone());
-        Ok(Entry {
-            message: internal_note,
-            details: Some(serde_json::json!({
-                "division_id": division.id,
-                "division": division.name,
-                "assignee_id": row.assignee_id,
-            })),
-        })
-    })
+            };
+            checks.into_result(|| ())?;
+            let division = division.expect("checked");
+            row.division_id = Some(division.id.clone());
+            row.assignee_id = assignee.as_ref().map(|u| u.id.clone());
+            Ok(Entry {
+                message: internal_note,
+                details: Some(serde_json::json!({
+                    "division_id": division.id,
+                    "division": division.name,
+                    "assignee_id": row.assignee_id,
+                })),
+            })
+        },
+    )
     .await
 }
 
@@ -463,14 +496,21 @@ pub async fn start(
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
     let precondition = body_version(&req, input.version)?;
-    act(state, staff, id.into_inner(), precondition, Action::Start, move |_, _| {
-        let mut checks = Checks::default();
-        let internal_note = optional_note(&mut checks, input.note.as_deref());
-        checks.into_result(|| Entry {
-            message: internal_note,
-            details: None,
-        })
-    })
+    act(
+        state,
+        staff,
+        id.into_inner(),
+        precondition,
+        Action::Start,
+        move |_, _| {
+            let mut checks = Checks::default();
+            let internal_note = optional_note(&mut checks, input.note.as_deref());
+            checks.into_result(|| Entry {
+                message: internal_note,
+                details: None,
+            })
+        },
+    )
     .await
 }
 
@@ -497,18 +537,25 @@ pub async fn resolve(
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
     let precondition = body_version(&req, input.version)?;
-    act(state, staff, id.into_inner(), precondition, Action::Resolve, move |ctx, row| {
-        let mut checks = Checks::default();
-        let answer = checks.text("answer", &input.answer, 10, 10_000, true);
-        checks.into_result(|| ())?;
-        row.resolution = answer.clone();
-        row.resolved_at = Some(ctx.now);
-        row.waiting_since = Some(ctx.today);
-        Ok(Entry {
-            message: answer,
-            details: None,
-        })
-    })
+    act(
+        state,
+        staff,
+        id.into_inner(),
+        precondition,
+        Action::Resolve,
+        move |ctx, row| {
+            let mut checks = Checks::default();
+            let answer = checks.text("answer", &input.answer, 10, 10_000, true);
+            checks.into_result(|| ())?;
+            row.resolution = answer.clone();
+            row.resolved_at = Some(ctx.now);
+            row.waiting_since = Some(ctx.today);
+            Ok(Entry {
+                message: answer,
+                details: None,
+            })
+        },
+    )
     .await
 }
 
@@ -533,22 +580,29 @@ pub async fn close(
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
     let precondition = body_version(&req, input.version)?;
-    act(state, staff, id.into_inner(), precondition, Action::Close, move |ctx, row| {
-        if let Some(due) = row.reporter_due_on.filter(|due| ctx.today <= *due) {
-            return Err(ApiError::Conflict(format!(
-                "the reporter may accept or dispute the answer until {due}"
-            )));
-        }
-        let mut checks = Checks::default();
-        let internal_note = optional_note(&mut checks, input.note.as_deref());
-        checks.into_result(|| ())?;
-        row.closed_at = Some(ctx.now);
-        row.waiting_since = None;
-        Ok(Entry {
-            message: internal_note,
-            details: None,
-        })
-    })
+    act(
+        state,
+        staff,
+        id.into_inner(),
+        precondition,
+        Action::Close,
+        move |ctx, row| {
+            if let Some(due) = row.reporter_due_on.filter(|due| ctx.today <= *due) {
+                return Err(ApiError::Conflict(format!(
+                    "the reporter may accept or dispute the answer until {due}"
+                )));
+            }
+            let mut checks = Checks::default();
+            let internal_note = optional_note(&mut checks, input.note.as_deref());
+            checks.into_result(|| ())?;
+            row.closed_at = Some(ctx.now);
+            row.waiting_since = None;
+            Ok(Entry {
+                message: internal_note,
+                details: None,
+            })
+        },
+    )
     .await
 }
 
@@ -573,16 +627,23 @@ pub async fn archive(
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
     let precondition = body_version(&req, input.version)?;
-    act(state, staff, id.into_inner(), precondition, Action::Archive, move |ctx, row| {
-        let mut checks = Checks::default();
-        let internal_note = optional_note(&mut checks, input.note.as_deref());
-        checks.into_result(|| ())?;
-        row.archived_at = Some(ctx.now);
-        Ok(Entry {
-            message: internal_note,
-            details: None,
-        })
-    })
+    act(
+        state,
+        staff,
+        id.into_inner(),
+        precondition,
+        Action::Archive,
+        move |ctx, row| {
+            let mut checks = Checks::default();
+            let internal_note = optional_note(&mut checks, input.note.as_deref());
+            checks.into_result(|| ())?;
+            row.archived_at = Some(ctx.now);
+            Ok(Entry {
+                message: internal_note,
+                details: None,
+            })
+        },
+    )
     .await
 }
 
@@ -652,7 +713,15 @@ pub async fn note(
     id: web::Path<String>,
     input: web::Json<TextInput>,
 ) -> Result<HttpResponse, ApiError> {
-    text_entry(state, staff, req, id.into_inner(), input.into_inner(), Action::Note).await
+    text_entry(
+        state,
+        staff,
+        req,
+        id.into_inner(),
+        input.into_inner(),
+        Action::Note,
+    )
+    .await
 }
 
 /// Replies publicly: the reporter reads it on the tracking page.
@@ -674,7 +743,15 @@ pub async fn reply(
     id: web::Path<String>,
     input: web::Json<TextInput>,
 ) -> Result<HttpResponse, ApiError> {
-    text_entry(state, staff, req, id.into_inner(), input.into_inner(), Action::Reply).await
+    text_entry(
+        state,
+        staff,
+        req,
+        id.into_inner(),
+        input.into_inner(),
+        Action::Reply,
+    )
+    .await
 }
 
 async fn text_entry(

@@ -111,7 +111,14 @@ impl Checks {
 
     /// Trimmed text of `min..=max` characters, without control characters
     /// (line breaks and tabs allowed where `multiline`).
-    pub fn text(&mut self, field: &str, value: &str, min: usize, max: usize, multiline: bool) -> Option<String> {
+    pub fn text(
+        &mut self,
+        field: &str,
+        value: &str,
+        min: usize,
+        max: usize,
+        multiline: bool,
+    ) -> Option<String> {
         let value = value.trim();
         let length = value.chars().count();
         if length < min {
@@ -120,24 +127,41 @@ impl Checks {
             } else {
                 format!("must have at least {min} characters")
             };
-            self.fail(field, if length == 0 { "required" } else { "too_short" }, message);
+            self.fail(
+                field,
+                if length == 0 { "required" } else { "too_short" },
+                message,
+            );
             return None;
         }
         if length > max {
-            self.fail(field, "too_long", format!("must have at most {max} characters"));
+            self.fail(
+                field,
+                "too_long",
+                format!("must have at most {max} characters"),
+            );
             return None;
         }
         if value
             .chars()
             .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
         {
-            self.fail(field, "control_characters", "must not contain control characters");
+            self.fail(
+                field,
+                "control_characters",
+                "must not contain control characters",
+            );
             return None;
         }
         Some(value.to_string())
     }
 
-    pub fn optional_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+    pub fn optional_text(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        max: usize,
+    ) -> Option<String> {
         match value.map(str::trim) {
             None | Some("") => None,
             Some(v) => self.text(field, v, 1, max, false),
@@ -156,15 +180,22 @@ impl Checks {
 fn parse_phone(checks: &mut Checks, value: Option<&str>) -> Option<String> {
     let value = value.map(str::trim).filter(|v| !v.is_empty())?;
     let digits: String = value.chars().filter(|c| c.is_ascii_digit()).collect();
-    let allowed = value
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0));
+    let allowed = value.chars().enumerate().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0)
+    });
     if !allowed || !(8..=15).contains(&digits.len()) {
-        checks.fail("reporter.phone", "invalid_phone", "a phone number has 8 to 15 digits, optionally starting with +");
+        checks.fail(
+            "reporter.phone",
+            "invalid_phone",
+            "a phone number has 8 to 15 digits, optionally starting with +",
+        );
         return None;
     }
-    Some(if value.starts_with('+') { format!("+{digits}") } else { digits })
+    Some(if value.starts_with('+') {
+        format!("+{digits}")
+    } else {
+        digits
+    })
 }
 
 fn parse_email(checks: &mut Checks, value: Option<&str>) -> Option<String> {
@@ -192,16 +223,22 @@ fn parse_email(checks: &mut Checks, value: Option<&str>) -> Option<String> {
 fn parse_reporter(checks: &mut Checks, input: &ReporterInput, kind: Kind) -> Option<Reporter> {
     let name = checks.text("reporter.name", &input.name, 2, 150, false);
     let id_number = match (input.id_type, input.id_number.as_deref().map(str::trim)) {
-        (Some(IdentityDocType::Ktp), Some(number)) if !number.is_empty() => match Nik::parse(number) {
-            Ok(nik) => Some(nik.as_str().to_string()),
-            Err(invalid) => {
-                checks.errors.push(FieldError::from_invalid("reporter.id_number", invalid));
-                None
+        (Some(IdentityDocType::Ktp), Some(number)) if !number.is_empty() => {
+            match Nik::parse(number) {
+                Ok(nik) => Some(nik.as_str().to_string()),
+                Err(invalid) => {
+                    checks
+                        .errors
+                        .push(FieldError::from_invalid("reporter.id_number", invalid));
+                    None
+                }
             }
-        },
+        }
         (Some(_), Some(number)) if !number.is_empty() => {
             let ok = (3..=40).contains(&number.len())
-                && number.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ' '));
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ' '));
             if !ok {
                 checks.fail(
                     "reporter.id_number",
@@ -212,7 +249,11 @@ fn parse_reporter(checks: &mut Checks, input: &ReporterInput, kind: Kind) -> Opt
             ok.then(|| number.to_uppercase())
         }
         (None, Some(number)) if !number.is_empty() => {
-            checks.fail("reporter.id_type", "required", "say which document the number belongs to");
+            checks.fail(
+                "reporter.id_type",
+                "required",
+                "say which document the number belongs to",
+            );
             None
         }
         _ => None,
@@ -223,13 +264,37 @@ fn parse_reporter(checks: &mut Checks, input: &ReporterInput, kind: Kind) -> Opt
     if kind.requires_identity() {
         // Seed a.1: a complaint needs an identity document and an address.
         if input.id_type.is_none() {
-            checks.fail("reporter.id_type", "required", "a complaint needs an identity document (KTP or other)");
+            checks.fail(
+                "reporter.id_type",
+                "required",
+                "a complaint needs an identity document (KTP or other)",
+            );
         }
-        if input.id_number.as_deref().map(str::trim).unwrap_or("").is_empty() {
-            checks.fail("reporter.id_number", "required", "a complaint needs the identity document's number");
+        if input
+            .id_number
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
+        {
+            checks.fail(
+                "reporter.id_number",
+                "required",
+                "a complaint needs the identity document's number",
+            );
         }
-        if input.address.as_deref().map(str::trim).unwrap_or("").is_empty() {
-            checks.fail("reporter.address", "required", "a complaint needs the reporter's address");
+        if input
+            .address
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
+        {
+            checks.fail(
+                "reporter.address",
+                "required",
+                "a complaint needs the reporter's address",
+            );
         }
     }
     Some(Reporter {
@@ -245,7 +310,12 @@ fn parse_reporter(checks: &mut Checks, input: &ReporterInput, kind: Kind) -> Opt
 impl SubmissionInput {
     /// Checks everything that needs no database. `now` is the server's clock,
     /// `today` the agency-local date.
-    pub fn parse(self, origin: Origin, now: DateTime<Utc>, today: NaiveDate) -> Result<Submission, ApiError> {
+    pub fn parse(
+        self,
+        origin: Origin,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Submission, ApiError> {
         let mut checks = Checks::default();
         let channel = match (origin, self.channel) {
             (Origin::Online, None) => Some(Channel::Web),
@@ -259,11 +329,19 @@ impl SubmissionInput {
                 None
             }
             (Origin::Intake, None) => {
-                checks.fail("channel", "required", "say on which channel the submission arrived");
+                checks.fail(
+                    "channel",
+                    "required",
+                    "say on which channel the submission arrived",
+                );
                 None
             }
             (Origin::Intake, Some(c)) if c.is_self_service() => {
-                checks.fail("channel", "self_service", format!("'{c}' submissions come from the citizen directly"));
+                checks.fail(
+                    "channel",
+                    "self_service",
+                    format!("'{c}' submissions come from the citizen directly"),
+                );
                 None
             }
             (Origin::Intake, Some(c)) => Some(c),
@@ -273,10 +351,15 @@ impl SubmissionInput {
         let category_id = checks.text("category_id", &self.category_id, 1, 64, false);
         if let Some(date) = self.incident_date {
             if date > today {
-                checks.fail("incident_date", "in_future", "the incident cannot be in the future");
+                checks.fail(
+                    "incident_date",
+                    "in_future",
+                    "the incident cannot be in the future",
+                );
             }
         }
-        let incident_place = checks.optional_text("incident_place", self.incident_place.as_deref(), 300);
+        let incident_place =
+            checks.optional_text("incident_place", self.incident_place.as_deref(), 300);
         let reporter = match &self.reporter {
             Some(r) => parse_reporter(&mut checks, r, self.kind),
             None if self.kind.requires_identity() => {
@@ -290,12 +373,20 @@ impl SubmissionInput {
             None => None,
         };
         if self.anonymous && self.reporter.is_none() {
-            checks.fail("anonymous", "no_identity", "only a submission with an identity can hide it");
+            checks.fail(
+                "anonymous",
+                "no_identity",
+                "only a submission with an identity can hide it",
+            );
         }
         let received_at = match (origin, self.received_at) {
             (_, None) => now,
             (Origin::Online, Some(_)) => {
-                checks.fail("received_at", "not_allowed", "the server records when an online submission arrives");
+                checks.fail(
+                    "received_at",
+                    "not_allowed",
+                    "the server records when an online submission arrives",
+                );
                 now
             }
             (Origin::Intake, Some(at)) if at > now => {
@@ -309,15 +400,23 @@ impl SubmissionInput {
             (Origin::Intake, Some(at)) => at,
         };
         if origin == Origin::Online && self.external.is_some() {
-            checks.fail("external", "not_allowed", "only staff and integrations link external systems");
+            checks.fail(
+                "external",
+                "not_allowed",
+                "only staff and integrations link external systems",
+            );
         }
         if let Some(external) = &self.external {
             checks.text("external.system", &external.system, 2, 40, false);
             checks.text("external.id", &external.id, 1, 100, false);
         }
         let kind = self.kind;
-        let (anonymous, confidential, external, incident_date) =
-            (self.anonymous, self.confidential, self.external, self.incident_date);
+        let (anonymous, confidential, external, incident_date) = (
+            self.anonymous,
+            self.confidential,
+            self.external,
+            self.incident_date,
+        );
         checks.into_result(|| Submission {
             kind,
             channel: channel.expect("checked"),
@@ -399,7 +498,10 @@ mod tests {
             email: None,
         });
         let f = fields(input.parse(Origin::Online, now(), today()));
-        assert_eq!(f, ["reporter.id_type", "reporter.id_number", "reporter.address"]);
+        assert_eq!(
+            f,
+            ["reporter.id_type", "reporter.id_number", "reporter.address"]
+        );
     }
 
     #[test]
@@ -414,16 +516,25 @@ mod tests {
     fn a_bad_nik_names_its_field() {
         let mut input = complaint();
         input.reporter.as_mut().unwrap().id_number = Some("12345".into());
-        assert_eq!(fields(input.parse(Origin::Online, now(), today())), ["reporter.id_number"]);
+        assert_eq!(
+            fields(input.parse(Origin::Online, now(), today())),
+            ["reporter.id_number"]
+        );
     }
 
     #[test]
     fn channels_follow_the_origin() {
         let mut input = complaint();
         input.channel = Some(Channel::WalkIn);
-        assert_eq!(fields(input.clone().parse(Origin::Online, now(), today())), ["channel"]);
+        assert_eq!(
+            fields(input.clone().parse(Origin::Online, now(), today())),
+            ["channel"]
+        );
         assert!(input.parse(Origin::Intake, now(), today()).is_ok());
-        assert_eq!(fields(complaint().parse(Origin::Intake, now(), today())), ["channel"]);
+        assert_eq!(
+            fields(complaint().parse(Origin::Intake, now(), today())),
+            ["channel"]
+        );
     }
 
     #[test]
@@ -435,7 +546,16 @@ mod tests {
         input.reporter.as_mut().unwrap().email = Some("no-at-sign".into());
         input.received_at = Some(now());
         let f = fields(input.parse(Origin::Online, now(), today()));
-        assert_eq!(f, ["subject", "description", "incident_date", "reporter.email", "received_at"]);
+        assert_eq!(
+            f,
+            [
+                "subject",
+                "description",
+                "incident_date",
+                "reporter.email",
+                "received_at"
+            ]
+        );
     }
 
     #[test]
@@ -444,6 +564,9 @@ mod tests {
         input.description = "Baris satu\nbaris dua\tdengan tab".into();
         assert!(input.clone().parse(Origin::Online, now(), today()).is_ok());
         input.subject = "Subjek\u{0007}bel".into();
-        assert_eq!(fields(input.parse(Origin::Online, now(), today())), ["subject"]);
+        assert_eq!(
+            fields(input.parse(Origin::Online, now(), today())),
+            ["subject"]
+        );
     }
 }

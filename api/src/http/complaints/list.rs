@@ -56,22 +56,35 @@ pub struct StatusCount {
 }
 
 fn encode_cursor(cursor: &Cursor) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .encode(format!("{}|{}", cursor.at.and_utc().timestamp_micros(), cursor.id))
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
+        "{}|{}",
+        cursor.at.and_utc().timestamp_micros(),
+        cursor.id
+    ))
 }
 
 fn decode_cursor(text: &str) -> Option<Cursor> {
-    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text).ok()?;
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(text)
+        .ok()?;
     let raw = String::from_utf8(raw).ok()?;
     let (micros, id) = raw.split_once('|')?;
     let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
-    Some(Cursor { at, id: id.to_string() })
+    Some(Cursor {
+        at,
+        id: id.to_string(),
+    })
 }
 
 impl InboxParams {
     fn into_query(self, staff: &Staff, state: &AppState) -> Result<InboxQuery, ApiError> {
         let mut errors = Vec::new();
-        let statuses = match self.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let statuses = match self
+            .status
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => Vec::new(),
             Some(list) => list
                 .split(',')
@@ -103,22 +116,43 @@ impl InboxParams {
             Some(text) => {
                 let cursor = decode_cursor(text);
                 if cursor.is_none() {
-                    errors.push(FieldError::new("cursor", "invalid", "not a cursor of this list"));
+                    errors.push(FieldError::new(
+                        "cursor",
+                        "invalid",
+                        "not a cursor of this list",
+                    ));
                 }
                 cursor
             }
         };
         let limit = self.limit.unwrap_or(25);
         if !(1..=100).contains(&limit) {
-            errors.push(FieldError::new("limit", "out_of_range", "must be between 1 and 100"));
+            errors.push(FieldError::new(
+                "limit",
+                "out_of_range",
+                "must be between 1 and 100",
+            ));
         }
-        let text = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_lowercase);
+        let text = self
+            .q
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_lowercase);
         if text.as_ref().is_some_and(|t| t.chars().count() > 200) {
-            errors.push(FieldError::new("q", "too_long", "must have at most 200 characters"));
+            errors.push(FieldError::new(
+                "q",
+                "too_long",
+                "must have at most 200 characters",
+            ));
         }
         if let (Some(from), Some(to)) = (self.received_from, self.received_to) {
             if from > to {
-                errors.push(FieldError::new("received_to", "before_start", "must not be before received_from"));
+                errors.push(FieldError::new(
+                    "received_to",
+                    "before_start",
+                    "must not be before received_from",
+                ));
             }
         }
         if !errors.is_empty() {
@@ -142,7 +176,10 @@ impl InboxParams {
             },
             sla: self.sla,
             received_from: self.received_from.and_then(local_midnight),
-            received_before: self.received_to.and_then(|d| d.succ_opt()).and_then(local_midnight),
+            received_before: self
+                .received_to
+                .and_then(|d| d.succ_opt())
+                .and_then(local_midnight),
             text,
             restrict_to_division: if staff.role.sees_all_complaints() {
                 None
@@ -181,7 +218,13 @@ pub async fn inbox(
         .db
         .read(move |conn| {
             // One extra row tells whether another page follows.
-            let mut rows = rows::inbox(conn, &InboxQuery { limit: query.limit + 1, ..query.clone() })?;
+            let mut rows = rows::inbox(
+                conn,
+                &InboxQuery {
+                    limit: query.limit + 1,
+                    ..query.clone()
+                },
+            )?;
             let more = rows.len() as i64 > query.limit;
             rows.truncate(query.limit as usize);
             let next_cursor = match (more, rows.last()) {
@@ -240,7 +283,9 @@ mod tests {
     #[test]
     fn cursors_round_trip_and_reject_garbage() {
         let cursor = Cursor {
-            at: DateTime::from_timestamp_micros(1_764_000_000_123_456).unwrap().naive_utc(),
+            at: DateTime::from_timestamp_micros(1_764_000_000_123_456)
+                .unwrap()
+                .naive_utc(),
             id: "0190-abc".into(),
         };
         assert_eq!(decode_cursor(&encode_cursor(&cursor)), Some(cursor));

@@ -44,23 +44,30 @@ pub enum Precondition {
 }
 
 impl Precondition {
-    pub fn from_request(req: &HttpRequest, body_version: Option<i32>) -> Result<Precondition, ApiError> {
+    pub fn from_request(
+        req: &HttpRequest,
+        body_version: Option<i32>,
+    ) -> Result<Precondition, ApiError> {
         if let Some(value) = req.headers().get(header::IF_MATCH) {
             let text = value
                 .to_str()
                 .map_err(|_| ApiError::BadRequest("If-Match is not readable".into()))?;
-            return parse_etag(text)
-                .map(Precondition::IfMatch)
-                .ok_or_else(|| ApiError::BadRequest(format!("If-Match '{text}' is not an ETag of this API")));
+            return parse_etag(text).map(Precondition::IfMatch).ok_or_else(|| {
+                ApiError::BadRequest(format!("If-Match '{text}' is not an ETag of this API"))
+            });
         }
-        Ok(body_version.map(Precondition::Body).unwrap_or(Precondition::None))
+        Ok(body_version
+            .map(Precondition::Body)
+            .unwrap_or(Precondition::None))
     }
 
     /// Checks a change against the stored version; `required` is false for
     /// appends (notes, replies) that overwrite nothing.
     pub fn check(self, current: i32, required: bool) -> Result<(), ApiError> {
         match self {
-            Precondition::IfMatch(v) if v != current => Err(ApiError::PreconditionFailed { current }),
+            Precondition::IfMatch(v) if v != current => {
+                Err(ApiError::PreconditionFailed { current })
+            }
             Precondition::Body(v) if v != current => Err(ApiError::VersionConflict { current }),
             Precondition::None if required => Err(ApiError::PreconditionRequired),
             _ => Ok(()),
@@ -108,7 +115,10 @@ mod tests {
             Precondition::Body(1).check(2, true),
             Err(ApiError::VersionConflict { current: 2 })
         ));
-        assert!(matches!(Precondition::None.check(2, true), Err(ApiError::PreconditionRequired)));
+        assert!(matches!(
+            Precondition::None.check(2, true),
+            Err(ApiError::PreconditionRequired)
+        ));
         assert!(Precondition::None.check(2, false).is_ok());
         assert!(Precondition::IfMatch(2).check(2, true).is_ok());
     }

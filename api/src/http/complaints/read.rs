@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
 use chrono::NaiveDate;
 
-use super::views::{ComplaintView, EventView, Names, NamedRef};
+use super::views::{ComplaintView, EventView, NamedRef, Names};
 use super::{etag, load_visible};
 use crate::auth::Staff;
 use crate::db::complaints::{self as rows, ComplaintRow};
@@ -14,14 +14,26 @@ use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 
 /// The detail view of `row` for `staff`, with the actions open to them now.
-pub fn detail(conn: &mut DbConn, staff: &Staff, row: &ComplaintRow, today: NaiveDate) -> Result<ComplaintView, ApiError> {
-    let category = reference::category(conn, &row.category_id)?.ok_or(ApiError::NotFound("category"))?;
+pub fn detail(
+    conn: &mut DbConn,
+    staff: &Staff,
+    row: &ComplaintRow,
+    today: NaiveDate,
+) -> Result<ComplaintView, ApiError> {
+    let category =
+        reference::category(conn, &row.category_id)?.ok_or(ApiError::NotFound("category"))?;
     let division = match &row.division_id {
-        Some(id) => reference::division(conn, id)?.map(|d| NamedRef { id: d.id, name: d.name }),
+        Some(id) => reference::division(conn, id)?.map(|d| NamedRef {
+            id: d.id,
+            name: d.name,
+        }),
         None => None,
     };
     let assignee = match &row.assignee_id {
-        Some(id) => users::find(conn, id)?.map(|u| NamedRef { id: u.id, name: u.full_name }),
+        Some(id) => users::find(conn, id)?.map(|u| NamedRef {
+            id: u.id,
+            name: u.full_name,
+        }),
         None => None,
     };
     let attachments = rows::attachments_of(conn, &row.id)?;
@@ -64,7 +76,11 @@ pub fn respond(view: ComplaintView) -> HttpResponse {
     )
 )]
 #[get("/complaints/{id}")]
-pub async fn show(state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let today = state.today();
     let view = state
         .db
@@ -87,7 +103,11 @@ pub async fn show(state: web::Data<AppState>, staff: Staff, id: web::Path<String
     )
 )]
 #[get("/complaints/{id}/events")]
-pub async fn events(state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn events(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let events = state
         .db
         .read(move |conn| {
@@ -149,7 +169,9 @@ pub async fn download(
             header::CONTENT_DISPOSITION,
             header::ContentDisposition {
                 disposition: header::DispositionType::Attachment,
-                parameters: vec![header::DispositionParam::Filename(attachment.file_name.clone())],
+                parameters: vec![header::DispositionParam::Filename(
+                    attachment.file_name.clone(),
+                )],
             },
         ))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

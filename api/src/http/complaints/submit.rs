@@ -99,7 +99,11 @@ async fn receive(
     };
     let (input, files): (SubmissionInput, Vec<Upload>) =
         json_with_files(&req, payload, "complaint", &limits).await?;
-    let origin = if staff.is_some() { Origin::Intake } else { Origin::Online };
+    let origin = if staff.is_some() {
+        Origin::Intake
+    } else {
+        Origin::Online
+    };
     let fingerprint = fingerprint(&input, &files);
     let submission = input.parse(origin, state.clock.now(), state.today())?;
     if let Some(staff) = &staff {
@@ -119,20 +123,32 @@ async fn receive(
             return Ok(replay);
         }
     }
-    let outcome = create(&state, submission, files, staff, key.clone().map(|k| (scope.clone(), k, fingerprint.clone()))).await;
+    let outcome = create(
+        &state,
+        submission,
+        files,
+        staff,
+        key.clone().map(|k| (scope.clone(), k, fingerprint.clone())),
+    )
+    .await;
     match (outcome, key) {
         (Ok(receipt), _) => Ok(created(receipt, false)),
         // A concurrent retry with the same key won the race: answer as it did.
         (Err(ApiError::Conflict(_)), Some(key)) => replay(&state, &scope, &key, &fingerprint)
             .await?
-            .ok_or_else(|| ApiError::Conflict("the submission could not be saved; try again".into())),
+            .ok_or_else(|| {
+                ApiError::Conflict("the submission could not be saved; try again".into())
+            }),
         (Err(e), _) => Err(e),
     }
 }
 
 fn created(receipt: Receipt, replayed: bool) -> HttpResponse {
     let mut response = HttpResponse::Created();
-    response.insert_header(("Location", format!("/api/v1/track/{}", receipt.tracking_code)));
+    response.insert_header((
+        "Location",
+        format!("/api/v1/track/{}", receipt.tracking_code),
+    ));
     if replayed {
         response.insert_header(("Idempotent-Replayed", "true"));
     }
@@ -186,7 +202,8 @@ async fn replay(
                 ));
             }
             let row = rows::find(conn, &complaint_id)?.ok_or(ApiError::NotFound("complaint"))?;
-            let category = reference::category(conn, &row.category_id)?.ok_or(ApiError::NotFound("category"))?;
+            let category = reference::category(conn, &row.category_id)?
+                .ok_or(ApiError::NotFound("category"))?;
             let count = rows::attachments_of(conn, &row.id)?.len();
             Receipt::build(&row, &category, count).map(Some)
         })
@@ -336,7 +353,11 @@ async fn create(
         .await;
     match result {
         Ok(receipt) => {
-            log::info!("received {} via {}", receipt.register_number, receipt.channel);
+            log::info!(
+                "received {} via {}",
+                receipt.register_number,
+                receipt.channel
+            );
             Ok(receipt)
         }
         Err(e) => {

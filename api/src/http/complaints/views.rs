@@ -330,7 +330,10 @@ impl EventView {
             kind: parse(&row.action, "event kind")?,
             actor_kind: parse(&row.actor_kind, "actor kind")?,
             actor: match (&row.actor_id, actor_name) {
-                (Some(id), Some(name)) => Some(NamedRef { id: id.clone(), name }),
+                (Some(id), Some(name)) => Some(NamedRef {
+                    id: id.clone(),
+                    name,
+                }),
                 _ => None,
             },
             actor_role: row.actor_role.as_deref().and_then(|r| r.parse().ok()),
@@ -338,7 +341,10 @@ impl EventView {
             to_status: row.to_status.as_deref().and_then(|s| s.parse().ok()),
             visibility: parse(&row.visibility, "visibility")?,
             message: row.message.clone(),
-            details: row.details.as_deref().and_then(|d| serde_json::from_str(d).ok()),
+            details: row
+                .details
+                .as_deref()
+                .and_then(|d| serde_json::from_str(d).ok()),
         })
     }
 }
@@ -368,11 +374,13 @@ impl PublicEvent {
     /// `None` for events the public must not see.
     pub fn build(row: &EventRow, confidential: bool) -> Result<Option<PublicEvent>, ApiError> {
         let kind: EventKind = parse(&row.action, "event kind")?;
-        if kind.visibility() != Visibility::Public || row.visibility != Visibility::Public.as_str() {
+        if kind.visibility() != Visibility::Public || row.visibility != Visibility::Public.as_str()
+        {
             return Ok(None);
         }
         // The reporter's own words are content: hidden when confidential.
-        let show_message = kind.message_is_public() && !(confidential && kind == EventKind::InfoAdded);
+        let show_message =
+            kind.message_is_public() && !(confidential && kind == EventKind::InfoAdded);
         Ok(Some(PublicEvent {
             seq: row.seq,
             at: utc(row.occurred_at),
@@ -380,7 +388,11 @@ impl PublicEvent {
             actor_kind: parse(&row.actor_kind, "actor kind")?,
             actor_role: row.actor_role.as_deref().and_then(|r| r.parse().ok()),
             to_status: row.to_status.as_deref().and_then(|s| s.parse().ok()),
-            message: if show_message { row.message.clone() } else { None },
+            message: if show_message {
+                row.message.clone()
+            } else {
+                None
+            },
         }))
     }
 }
@@ -433,7 +445,11 @@ pub struct Receipt {
 }
 
 impl Receipt {
-    pub fn build(row: &ComplaintRow, category: &CategoryRow, attachment_count: usize) -> Result<Receipt, ApiError> {
+    pub fn build(
+        row: &ComplaintRow,
+        category: &CategoryRow,
+        attachment_count: usize,
+    ) -> Result<Receipt, ApiError> {
         Ok(Receipt {
             id: row.id.clone(),
             tracking_code: row.tracking_code.clone(),

@@ -1,0 +1,24 @@
+# Everyday commands. Each is a thin wrapper, so the README and CI say the same thing.
+
+.PHONY: run test fmt lint openapi
+
+# The whole product on the embedded SQLite database (./data); the server also
+# serves frontend/dist when built, else frontend/placeholder, at /.
+run:
+	cargo run --release -p aduan -- serve
+
+# Every test, on SQLite and on PostgreSQL.
+test:
+	./tests/run-all.sh
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo fmt --all --check && cargo clippy --all-targets -- -D warnings
+
+# openapi.yaml is generated from the code; a test fails when it is stale.
+# Written through a temporary file so a failed build leaves the old one intact.
+openapi:
+	cargo run -q -p aduan -- openapi > openapi.yaml.tmp || { rm -f openapi.yaml.tmp; exit 1; }
+	mv openapi.yaml.tmp openapi.yaml

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test: the API's unit tests and the end-to-end suite on the embedded
+# SQLite default, then the end-to-end suite again on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+postgres_url="${ADUAN_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
+if ! command -v pg_isready >/dev/null || ! pg_isready -d "$postgres_url/postgres" -q; then
+    echo "PostgreSQL is not reachable at $postgres_url (set ADUAN_TEST_POSTGRES_URL)" >&2
+    exit 1
+fi
+
+echo "== unit tests and end-to-end tests on SQLite"
+cargo test --workspace --locked
+
+echo "== end-to-end tests on PostgreSQL"
+ADUAN_TEST_DATABASE=postgres cargo test -p aduan-tests --locked
