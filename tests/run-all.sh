@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the API's unit tests and the end-to-end suite on the embedded
-# SQLite default, then the end-to-end suite again on PostgreSQL.
+# SQLite default, then the end-to-end suite again on PostgreSQL. Ends on one
+# line that sums them up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,8 +11,13 @@ if ! command -v pg_isready >/dev/null || ! pg_isready -d "$postgres_url/postgres
     exit 1
 fi
 
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
 echo "== unit tests and end-to-end tests on SQLite"
-cargo test --workspace --locked
+cargo test --workspace --locked --lib --bins --tests 2>&1 | tee -a "$log"
 
 echo "== end-to-end tests on PostgreSQL"
-ADUAN_TEST_DATABASE=postgres cargo test -p aduan-tests --locked
+ADUAN_TEST_DATABASE=postgres cargo test -p aduan-tests --locked --tests 2>&1 | tee -a "$log"
+
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "total: %d passed, %d failed\n", passed, failed }' "$log"

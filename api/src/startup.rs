@@ -5,7 +5,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{from_fn, DefaultHeaders, Logger};
+use actix_web::middleware::{from_fn, DefaultHeaders};
 use actix_web::{web, App, HttpResponse, HttpServer};
 use chrono::Duration;
 use utoipa_swagger_ui::SwaggerUi;
@@ -149,7 +149,6 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                     .add(("Referrer-Policy", "no-referrer"))
                     .add(("X-Frame-Options", "DENY")),
             )
-            .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
             .wrap(from_fn(telemetry::request_id))
             .app_data(data.clone())
             .configure(http::routes)

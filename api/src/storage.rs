@@ -31,6 +31,19 @@ impl Storage {
         Ok(self.store.get(&Path::from(key)).await?.bytes().await?)
     }
 
+    /// Stores every object or, when one fails, none (those already stored are removed).
+    pub async fn put_all(&self, objects: Vec<(String, Bytes)>) -> anyhow::Result<()> {
+        let mut stored = Vec::new();
+        for (key, bytes) in objects {
+            if let Err(e) = self.put(&key, bytes).await {
+                self.delete_all(&stored).await;
+                return Err(e.context("storing an attachment"));
+            }
+            stored.push(key);
+        }
+        Ok(())
+    }
+
     /// Removes stored objects; used to undo uploads whose complaint was not saved.
     pub async fn delete_all(&self, keys: &[String]) {
         for key in keys {

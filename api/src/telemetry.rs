@@ -67,12 +67,34 @@ fn request_id_for(req: &ServiceRequest) -> String {
         .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
 }
 
+/// Gives the request its id, runs it inside the id's scope, and writes the
+/// access log line there too (actix's own logger writes after the scope ends).
 pub async fn request_id(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let id = request_id_for(&req);
-    let mut response = REQUEST_ID.scope(id.clone(), next.call(req)).await?;
+    let started = std::time::Instant::now();
+    let (method, path) = (req.method().clone(), req.path().to_string());
+    let peer = req
+        .connection_info()
+        .realip_remote_addr()
+        .unwrap_or("-")
+        .to_string();
+    let mut response = REQUEST_ID
+        .scope(id.clone(), async move {
+            let response = next.call(req).await;
+            let status = match &response {
+                Ok(r) => r.status().as_u16(),
+                Err(e) => e.as_response_error().status_code().as_u16(),
+            };
+            log::info!(
+                "{peer} {method} {path} {status} {:.1}ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            response
+        })
+        .await?;
     if let Ok(value) = HeaderValue::from_str(&id) {
         response
             .headers_mut()

@@ -418,3 +418,64 @@ async fn public_replies_reach_the_reporter_and_notes_do_not() {
         .await;
     assert_eq!(unversioned.status(), 200);
 }
+
+#[tokio::test]
+async fn a_handler_is_named_within_the_division_and_finds_it_in_their_queue() {
+    let app = spawn_app().await;
+    let team = app.team().await;
+    let id = id_of(&app.submit().await);
+    app.verify_as(&team.officer, &id).await;
+    let division = app.division_id("PELAYANAN").await;
+    let wrong = app
+        .act(
+            &team.lead,
+            &id,
+            "disposition",
+            json!({ "division_id": division, "assignee_id": team.investment.user_id }),
+        )
+        .await;
+    assert_eq!(error_fields(&problem(wrong, 422).await), ["assignee_id"]);
+    let assigned = app
+        .act_ok(
+            &team.lead,
+            &id,
+            "disposition",
+            json!({ "division_id": division, "assignee_id": team.licensing.user_id }),
+        )
+        .await;
+    assert_eq!(assigned["assignee"]["id"], team.licensing.user_id);
+    let mine: Value = app
+        .get("complaints?assignee_id=me", Some(&team.licensing))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["items"][0]["id"], id);
+    let theirs: Value = app
+        .get("complaints?assignee_id=me", Some(&team.lead))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(theirs["items"].as_array().unwrap().is_empty());
+
+    // Handing it on to another division takes it out of the first one's sight.
+    let other = app.division_id("PENANAMAN-MODAL").await;
+    app.act_ok(
+        &team.lead,
+        &id,
+        "disposition",
+        json!({ "division_id": other }),
+    )
+    .await;
+    problem(
+        app.get(&format!("complaints/{id}"), Some(&team.licensing))
+            .await,
+        404,
+    )
+    .await;
+    assert_eq!(
+        app.complaint(&team.investment, &id).await["assignee"],
+        Value::Null
+    );
+}

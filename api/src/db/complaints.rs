@@ -11,6 +11,7 @@ use crate::domain::sla::{ComplaintClock, SlaPolicy, SlaState};
 use crate::domain::timeline::{ActorKind, EventKind};
 use crate::domain::{Calendar, Channel, Kind, Role, Status};
 use crate::error::ApiError;
+use crate::storage::{Storage, Upload};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = complaints, treat_none_as_null = true)]
@@ -243,6 +244,50 @@ pub struct AttachmentRow {
     pub storage_key: String,
     pub uploaded_by: String,
     pub created_at: NaiveDateTime,
+}
+
+impl AttachmentRow {
+    /// The record of an upload, stored under its own key; the complaint and
+    /// the event it came with are filled in when they are known.
+    pub fn for_upload(upload: &Upload, uploaded_by: ActorKind, at: NaiveDateTime) -> AttachmentRow {
+        let id = super::new_id();
+        AttachmentRow {
+            storage_key: format!("attachments/{id}"),
+            id,
+            complaint_id: String::new(),
+            event_id: None,
+            file_name: upload.file_name.clone(),
+            content_type: upload.content_type.to_string(),
+            size_bytes: upload.bytes.len() as i64,
+            sha256: upload.sha256.clone(),
+            uploaded_by: uploaded_by.as_str().to_string(),
+            created_at: at,
+        }
+    }
+}
+
+/// Stores the uploads' bytes, and returns their records for the transaction
+/// that saves them (and the keys to remove if it fails).
+pub async fn store_uploads(
+    storage: &Storage,
+    uploads: Vec<Upload>,
+    uploaded_by: ActorKind,
+    at: NaiveDateTime,
+) -> Result<(Vec<AttachmentRow>, Vec<String>), ApiError> {
+    let rows: Vec<AttachmentRow> = uploads
+        .iter()
+        .map(|u| AttachmentRow::for_upload(u, uploaded_by, at))
+        .collect();
+    let keys: Vec<String> = rows.iter().map(|r| r.storage_key.clone()).collect();
+    storage
+        .put_all(
+            keys.iter()
+                .cloned()
+                .zip(uploads.into_iter().map(|u| u.bytes))
+                .collect(),
+        )
+        .await?;
+    Ok((rows, keys))
 }
 
 pub fn insert_attachments(conn: &mut DbConn, rows: &[AttachmentRow]) -> Result<(), ApiError> {

@@ -147,9 +147,18 @@ impl Db {
         run_blocking(self.writer.clone(), |conn| conn.transaction(work)).await
     }
 
-    /// Whether the database answers now (for `/readyz`).
+    /// Whether the database answers within two seconds (for `/readyz`).
     pub async fn ping(&self) -> Result<(), ApiError> {
-        self.read(|conn| conn.ping().map_err(ApiError::from)).await
+        let pool = self.reader.clone();
+        actix_web::rt::task::spawn_blocking(move || {
+            let mut conn = pool
+                .get_timeout(Duration::from_secs(2))
+                .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+            conn.ping()
+                .map_err(|e| ApiError::Unavailable(e.to_string()))
+        })
+        .await
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("database task failed: {e}")))?
     }
 }
 

@@ -7,14 +7,14 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor, EventRow};
-use crate::db::{new_id, reference, DbConn};
+use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor};
+use crate::db::{reference, DbConn};
 use crate::domain::lifecycle::{self, Action, Actor};
-use crate::domain::timeline::EventKind;
-use crate::domain::{Status, TrackingCode};
+use crate::domain::timeline::ActorKind;
+use crate::domain::TrackingCode;
 use crate::error::{ApiError, Problem};
 use crate::http::body::{json_with_files, Limits};
-use crate::http::complaints::actions::{refused, save};
+use crate::http::complaints::actions::{take_action, Ctx, Entry};
 use crate::http::complaints::input::Checks;
 use crate::http::complaints::views::{PublicEvent, SlaView, TrackingView};
 use crate::http::complaints::Precondition;
@@ -120,7 +120,7 @@ pub struct DisputeInput {
     pub reason: String,
 }
 
-/// Runs a reporter's action in one transaction and returns the new view.
+/// Runs a reporter's action in one transaction and answers with the new view.
 async fn reporter_act<F>(
     state: &web::Data<AppState>,
     code: String,
@@ -128,61 +128,24 @@ async fn reporter_act<F>(
     apply: F,
 ) -> Result<HttpResponse, ApiError>
 where
-    F: FnOnce(
-            &mut DbConn,
-            &mut ComplaintRow,
-            chrono::NaiveDate,
-        ) -> Result<(Option<String>, Vec<AttachmentRow>), ApiError>
-        + Send
-        + 'static,
+    F: FnOnce(&mut Ctx<'_>, &mut ComplaintRow) -> Result<Entry, ApiError> + Send + 'static,
 {
-    let today = state.today();
-    let now = state.clock.now().naive_utc();
     let st = state.clone();
     let view = state
         .db
         .write(move |conn| {
             let mut row = find(conn, &code)?;
-            let from = row.status()?;
-            let to = lifecycle::transition(from, action, Actor::Reporter)
-                .map_err(|r| refused(r, action, "the reporter", from))?;
-            let calendar = st.calendar(conn)?;
-            let before = row.clone();
-            let (message, attachments) = apply(conn, &mut row, today)?;
-            if before.waiting_since.is_some() && matches!(to, Status::Received | Status::InProgress)
-            {
-                // The reporter answered: the clock runs again, and the wait does not count.
-                row.set_clock(row.clock().resume(&calendar, today));
-            }
-            save(
+            let actor = (Actor::Reporter, EventActor::reporter());
+            take_action(
                 conn,
+                &st,
                 &mut row,
-                &before,
-                to,
-                &calendar,
-                &st.config.sla,
-                now,
+                action,
+                actor,
                 Precondition::None,
+                apply,
             )?;
-            let mut event =
-                EventRow::new(&row.id, now, EventKind::of(action), &EventActor::reporter())
-                    .message(message);
-            if from != to {
-                event = event.transition(Some(from), to);
-            }
-            if !attachments.is_empty() {
-                event = event.details(serde_json::json!({ "files": attachments.len() }));
-            }
-            let event = rows::append_event(conn, event)?;
-            let attachments: Vec<AttachmentRow> = attachments
-                .into_iter()
-                .map(|a| AttachmentRow {
-                    event_id: Some(event.id.clone()),
-                    ..a
-                })
-                .collect();
-            rows::insert_attachments(conn, &attachments)?;
-            tracking_view(conn, &row, today)
+            tracking_view(conn, &row, st.today())
         })
         .await?;
     Ok(respond(view))
@@ -223,42 +186,22 @@ pub async fn add_information(
     let message = checks.text("message", &input.message, 1, 10_000, true);
     checks.into_result(|| ())?;
     let now = state.clock.now().naive_utc();
-    let mut stored: Vec<(Upload, String)> = Vec::new();
-    for file in files {
-        let key = format!("complaints/additions/{}", new_id());
-        if let Err(e) = state.storage.put(&key, file.bytes.clone()).await {
-            state
-                .storage
-                .delete_all(&stored.iter().map(|(_, k)| k.clone()).collect::<Vec<_>>())
-                .await;
-            return Err(ApiError::Internal(e.context("storing an attachment")));
-        }
-        stored.push((file, key));
-    }
-    let keys: Vec<String> = stored.iter().map(|(_, k)| k.clone()).collect();
-    let result = reporter_act(
-        &state,
-        code.into_inner(),
-        Action::AddInfo,
-        move |_, row, _| {
-            let attachments = stored
-                .into_iter()
-                .map(|(file, key)| AttachmentRow {
-                    id: new_id(),
-                    complaint_id: row.id.clone(),
-                    event_id: None,
-                    file_name: file.file_name,
-                    content_type: file.content_type.to_string(),
-                    size_bytes: file.bytes.len() as i64,
-                    sha256: file.sha256,
-                    storage_key: key,
-                    uploaded_by: "reporter".into(),
-                    created_at: now,
-                })
-                .collect();
-            Ok((message, attachments))
-        },
-    )
+    let (attachments, keys) =
+        rows::store_uploads(&state.storage, files, ActorKind::Reporter, now).await?;
+    let result = reporter_act(&state, code.into_inner(), Action::AddInfo, move |_, row| {
+        let attachments = attachments
+            .into_iter()
+            .map(|a| AttachmentRow {
+                complaint_id: row.id.clone(),
+                ..a
+            })
+            .collect();
+        Ok(Entry {
+            message,
+            attachments,
+            ..Entry::default()
+        })
+    })
     .await;
     if result.is_err() {
         state.storage.delete_all(&keys).await;
@@ -281,16 +224,15 @@ pub async fn accept(
     state: web::Data<AppState>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let now = state.clock.now().naive_utc();
     reporter_act(
         &state,
         code.into_inner(),
         Action::Accept,
-        move |_, row, today| {
-            within_window(row, today)?;
-            row.closed_at = Some(now);
+        move |ctx, row| {
+            within_window(row, ctx.today)?;
+            row.closed_at = Some(ctx.now);
             row.waiting_since = None;
-            Ok((None, Vec::new()))
+            Ok(Entry::default())
         },
     )
     .await
@@ -321,10 +263,10 @@ pub async fn dispute(
         &state,
         code.into_inner(),
         Action::Dispute,
-        move |_, row, today| {
-            within_window(row, today)?;
+        move |ctx, row| {
+            within_window(row, ctx.today)?;
             row.resolved_at = None;
-            Ok((reason, Vec::new()))
+            Ok(Entry::message(reason))
         },
     )
     .await

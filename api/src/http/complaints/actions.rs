@@ -11,45 +11,114 @@ use super::read::{detail, respond};
 use super::views::{ComplaintView, Requirements};
 use super::{load_visible, Precondition};
 use crate::auth::Staff;
-use crate::db::complaints::{self as rows, ComplaintRow, EventActor, EventRow};
+use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor, EventRow};
 use crate::db::{reference, users, DbConn};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal};
-use crate::domain::sla::SlaPolicy;
 use crate::domain::timeline::EventKind;
-use crate::domain::{Calendar, Kind, RejectionReason, Role, Status, TrackingCode};
+use crate::domain::{Kind, RejectionReason, Role, Status, TrackingCode};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 
 /// What an action needs besides the complaint.
 pub struct Ctx<'a> {
     pub conn: &'a mut DbConn,
-    pub calendar: &'a Calendar,
-    pub policy: &'a SlaPolicy,
     pub today: NaiveDate,
     pub now: NaiveDateTime,
 }
 
-/// What an action wrote on the timeline.
+/// What an action writes on the timeline.
 #[derive(Default)]
 pub struct Entry {
     pub message: Option<String>,
     pub details: Option<serde_json::Value>,
+    /// Files that came with the action (the reporter's added evidence).
+    pub attachments: Vec<AttachmentRow>,
 }
 
-pub fn refused(refusal: Refusal, action: Action, actor: &str, status: Status) -> ApiError {
-    match refusal {
-        Refusal::NotPermitted => {
-            ApiError::Forbidden(format!("{actor} may not {action} a complaint"))
+impl Entry {
+    pub fn message(message: Option<String>) -> Entry {
+        Entry {
+            message,
+            ..Entry::default()
         }
+    }
+}
+
+pub fn refused(refusal: Refusal, action: Action, actor: Actor, status: Status) -> ApiError {
+    let who = match actor {
+        Actor::Staff(role) => format!("the {role} role"),
+        Actor::Reporter => "the reporter".to_string(),
+        Actor::System => "the system".to_string(),
+    };
+    match refusal {
+        Refusal::NotPermitted => ApiError::Forbidden(format!("{who} may not {action} a complaint")),
         Refusal::WrongState => ApiError::Conflict(format!(
             "a complaint that is {status} cannot take '{action}'"
         )),
     }
 }
 
-/// Runs `action` on a complaint the staff member may see: checks the
-/// version, the state machine and the role, applies `apply`, saves, and
-/// appends the timeline event, all in one transaction.
+/// Takes `action` on a loaded complaint: checks the state machine and the
+/// actor, applies `apply`, restarts the clock when the reporter answered,
+/// saves under optimistic locking and appends the timeline event. Staff and
+/// reporter actions alike go through here, inside one transaction.
+pub fn take_action(
+    conn: &mut DbConn,
+    state: &AppState,
+    row: &mut ComplaintRow,
+    action: Action,
+    actor: (Actor, EventActor),
+    precondition: Precondition,
+    apply: impl FnOnce(&mut Ctx<'_>, &mut ComplaintRow) -> Result<Entry, ApiError>,
+) -> Result<(), ApiError> {
+    let (today, now) = (state.today(), state.clock.now().naive_utc());
+    let from = row.status()?;
+    let to = lifecycle::transition(from, action, actor.0)
+        .map_err(|r| refused(r, action, actor.0, from))?;
+    let calendar = state.calendar(conn)?;
+    let policy = &state.config.sla;
+    let before = row.clone();
+    let entry = apply(&mut Ctx { conn, today, now }, row)?;
+    if before.waiting_since.is_some() && matches!(to, Status::Received | Status::InProgress) {
+        // The reporter answered: the clock runs again, and the wait does not count.
+        row.set_clock(row.clock().resume(&calendar, today));
+    }
+    row.status = to.as_str().to_string();
+    row.reschedule(&calendar, policy)?;
+    row.search_text = rows::search_text(row);
+    if *row == before {
+        // Only the timeline grows: take the row's lock to order the events.
+        rows::lock(conn, &row.id)?;
+    } else {
+        row.version = before.version + 1;
+        row.updated_at = now;
+        rows::save_if_version(conn, row, before.version)?
+            .map_err(|current| precondition.stale(current))?;
+    }
+    let mut event =
+        EventRow::new(&row.id, now, EventKind::of(action), &actor.1).message(entry.message);
+    if from != to {
+        event = event.transition(Some(from), to);
+    }
+    match (entry.details, entry.attachments.len()) {
+        (Some(details), _) => event = event.details(details),
+        (None, 0) => {}
+        (None, files) => event = event.details(serde_json::json!({ "files": files })),
+    }
+    let event = rows::append_event(conn, event)?;
+    let attachments: Vec<AttachmentRow> = entry
+        .attachments
+        .into_iter()
+        .map(|a| AttachmentRow {
+            event_id: Some(event.id.clone()),
+            ..a
+        })
+        .collect();
+    rows::insert_attachments(conn, &attachments)
+}
+
+/// Runs a staff member's `action` on a complaint they may see, on the
+/// version they read, and answers with the new detail view.
 pub async fn act<F>(
     state: web::Data<AppState>,
     staff: Staff,
@@ -61,8 +130,6 @@ pub async fn act<F>(
 where
     F: FnOnce(&mut Ctx<'_>, &mut ComplaintRow) -> Result<Entry, ApiError> + Send + 'static,
 {
-    let today = state.today();
-    let now = state.clock.now().naive_utc();
     let st = state.clone();
     let view: ComplaintView = state
         .db
@@ -72,73 +139,15 @@ where
             // must name the version it was based on.
             let appends_only = matches!(action, Action::Note | Action::Reply);
             precondition.check(row.version, !appends_only)?;
-            let from = row.status()?;
-            let to = lifecycle::transition(from, action, Actor::Staff(staff.role))
-                .map_err(|r| refused(r, action, &format!("the {} role", staff.role), from))?;
-            let calendar = st.calendar(conn)?;
-            let before = row.clone();
-            let entry = apply(
-                &mut Ctx {
-                    conn,
-                    calendar: &calendar,
-                    policy: &st.config.sla,
-                    today,
-                    now,
-                },
-                &mut row,
-            )?;
-            save(
-                conn,
-                &mut row,
-                &before,
-                to,
-                &calendar,
-                &st.config.sla,
-                now,
-                precondition,
-            )?;
-            let mut event = EventRow::new(
-                &row.id,
-                now,
-                EventKind::of(action),
-                &EventActor::staff(&staff.id, staff.role),
-            )
-            .message(entry.message);
-            if from != to {
-                event = event.transition(Some(from), to);
-            }
-            if let Some(details) = entry.details {
-                event = event.details(details);
-            }
-            rows::append_event(conn, event)?;
-            detail(conn, &staff, &row, today)
+            let actor = (
+                Actor::Staff(staff.role),
+                EventActor::staff(&staff.id, staff.role),
+            );
+            take_action(conn, &st, &mut row, action, actor, precondition, apply)?;
+            detail(conn, &staff, &row, st.today())
         })
         .await?;
     Ok(respond(view))
-}
-
-/// Saves a changed complaint under optimistic locking, or only takes its lock
-/// when nothing but the timeline changes.
-#[allow(clippy::too_many_arguments)]
-pub fn save(
-    conn: &mut DbConn,
-    row: &mut ComplaintRow,
-    before: &ComplaintRow,
-    to: Status,
-    calendar: &Calendar,
-    policy: &SlaPolicy,
-    now: NaiveDateTime,
-    precondition: Precondition,
-) -> Result<(), ApiError> {
-    row.status = to.as_str().to_string();
-    row.reschedule(calendar, policy)?;
-    row.search_text = rows::search_text(row);
-    if row == before {
-        return rows::lock(conn, &row.id);
-    }
-    row.version = before.version + 1;
-    row.updated_at = now;
-    rows::save_if_version(conn, row, before.version)?.map_err(|current| precondition.stale(current))
 }
 
 fn body_version(req: &HttpRequest, version: Option<i32>) -> Result<Precondition, ApiError> {
@@ -149,6 +158,54 @@ fn optional_note(checks: &mut Checks, text: Option<&str>) -> Option<String> {
     text.map(str::trim)
         .filter(|n| !n.is_empty())
         .and_then(|n| checks.text("note", n, 1, 5000, true))
+}
+
+/// Why a change was refused: the shared answers of every lifecycle action.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // documents the responses only
+pub enum ChangeRefused {
+    #[response(
+        status = 401,
+        description = "Not signed in",
+        content_type = "application/problem+json"
+    )]
+    Unauthenticated(Problem),
+    #[response(
+        status = 403,
+        description = "The role may not take this action",
+        content_type = "application/problem+json"
+    )]
+    Forbidden(Problem),
+    #[response(
+        status = 404,
+        description = "No such complaint, or not the user's to see",
+        content_type = "application/problem+json"
+    )]
+    NotFound(Problem),
+    #[response(
+        status = 409,
+        description = "The complaint's status does not allow it, or the body's `version` is stale",
+        content_type = "application/problem+json"
+    )]
+    Conflict(Problem),
+    #[response(
+        status = 412,
+        description = "If-Match names a stale version",
+        content_type = "application/problem+json"
+    )]
+    Stale(Problem),
+    #[response(
+        status = 422,
+        description = "A field is invalid",
+        content_type = "application/problem+json"
+    )]
+    Invalid(Problem),
+    #[response(
+        status = 428,
+        description = "Neither If-Match nor `version` was sent",
+        content_type = "application/problem+json"
+    )]
+    VersionRequired(Problem),
 }
 
 /// A change's body: the version it was based on (or send `If-Match`) and an
@@ -230,15 +287,7 @@ pub struct TextInput {
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header, description = "The ETag read")),
     request_body = VerifyInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Wrong status, or stale `version`", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale If-Match", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "No version given", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/verify")]
 pub async fn verify(
@@ -283,6 +332,7 @@ pub async fn verify(
         Ok(Entry {
             message: internal_note,
             details: Some(serde_json::json!({ "requirements": r, "category_id": row.category_id })),
+            ..Entry::default()
         })
     })
     .await
@@ -293,12 +343,7 @@ pub async fn verify(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = MessageInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/request-info")]
 pub async fn request_info(
@@ -321,10 +366,7 @@ pub async fn request_info(
             let message = checks.text("message", &input.message, 5, 5000, true);
             checks.into_result(|| ())?;
             row.waiting_since = Some(ctx.today);
-            Ok(Entry {
-                message,
-                details: None,
-            })
+            Ok(Entry::message(message))
         },
     )
     .await
@@ -335,12 +377,7 @@ pub async fn request_info(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = RejectInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/reject")]
 pub async fn reject(
@@ -391,6 +428,7 @@ pub async fn reject(
         Ok(Entry {
             message,
             details: Some(serde_json::json!({ "reason": input.reason, "duplicate_of": row.duplicate_of_id })),
+            ..Entry::default()
         })
     })
     .await
@@ -401,12 +439,7 @@ pub async fn reject(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = DispositionInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/disposition")]
 pub async fn disposition(
@@ -469,6 +502,7 @@ pub async fn disposition(
                     "division": division.name,
                     "assignee_id": row.assignee_id,
                 })),
+                ..Entry::default()
             })
         },
     )
@@ -480,11 +514,7 @@ pub async fn disposition(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = NoteOnly,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/start")]
 pub async fn start(
@@ -505,10 +535,7 @@ pub async fn start(
         move |_, _| {
             let mut checks = Checks::default();
             let internal_note = optional_note(&mut checks, input.note.as_deref());
-            checks.into_result(|| Entry {
-                message: internal_note,
-                details: None,
-            })
+            checks.into_result(|| Entry::message(internal_note))
         },
     )
     .await
@@ -520,12 +547,7 @@ pub async fn start(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = ResolveInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/resolve")]
 pub async fn resolve(
@@ -550,10 +572,7 @@ pub async fn resolve(
             row.resolution = answer.clone();
             row.resolved_at = Some(ctx.now);
             row.waiting_since = Some(ctx.today);
-            Ok(Entry {
-                message: answer,
-                details: None,
-            })
+            Ok(Entry::message(answer))
         },
     )
     .await
@@ -564,11 +583,7 @@ pub async fn resolve(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = NoteOnly,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, description = "Wrong status, or the reporter may still evaluate", body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/close")]
 pub async fn close(
@@ -597,10 +612,7 @@ pub async fn close(
             checks.into_result(|| ())?;
             row.closed_at = Some(ctx.now);
             row.waiting_since = None;
-            Ok(Entry {
-                message: internal_note,
-                details: None,
-            })
+            Ok(Entry::message(internal_note))
         },
     )
     .await
@@ -611,11 +623,7 @@ pub async fn close(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = NoteOnly,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/archive")]
 pub async fn archive(
@@ -638,10 +646,7 @@ pub async fn archive(
             let internal_note = optional_note(&mut checks, input.note.as_deref());
             checks.into_result(|| ())?;
             row.archived_at = Some(ctx.now);
-            Ok(Entry {
-                message: internal_note,
-                details: None,
-            })
+            Ok(Entry::message(internal_note))
         },
     )
     .await
@@ -652,12 +657,7 @@ pub async fn archive(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path), ("If-Match" = Option<String>, Header)),
     request_body = ExtendInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 412, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/extend")]
 pub async fn extend(
@@ -689,6 +689,7 @@ pub async fn extend(
         Ok(Entry {
             message: reason,
             details: Some(serde_json::json!({ "days": days, "total_days": row.target_days + row.extension_days })),
+            ..Entry::default()
         })
     })
     .await
@@ -699,11 +700,7 @@ pub async fn extend(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path)),
     request_body = TextInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/notes")]
 pub async fn note(
@@ -729,11 +726,7 @@ pub async fn note(
     tag = "lifecycle", security(("bearer" = [])),
     params(("id" = String, Path)),
     request_body = TextInput,
-    responses(
-        (status = 200, body = ComplaintView),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ComplaintView), ChangeRefused)
 )]
 #[post("/complaints/{id}/replies")]
 pub async fn reply(
@@ -766,10 +759,7 @@ async fn text_entry(
     act(state, staff, id, precondition, action, move |_, _| {
         let mut checks = Checks::default();
         let message = checks.text("message", &input.message, 1, 5000, true);
-        checks.into_result(|| Entry {
-            message,
-            details: None,
-        })
+        checks.into_result(|| Entry::message(message))
     })
     .await
 }

@@ -14,7 +14,7 @@ use crate::auth::Staff;
 use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor, EventRow};
 use crate::db::{new_id, reference};
 use crate::domain::sla::ComplaintClock;
-use crate::domain::timeline::EventKind;
+use crate::domain::timeline::{ActorKind, EventKind};
 use crate::domain::{Status, TrackingCode};
 use crate::error::{ApiError, Problem};
 use crate::http::body::{json_with_files, Limits};
@@ -220,32 +220,13 @@ async fn create(
 ) -> Result<Receipt, ApiError> {
     let complaint_id = new_id();
     let now = state.clock.now().naive_utc();
+    let uploaded_by = if staff.is_some() {
+        ActorKind::Staff
+    } else {
+        ActorKind::Reporter
+    };
     // Files go first; if the transaction fails they are removed again.
-    let attachments: Vec<AttachmentRow> = files
-        .iter()
-        .map(|file| {
-            let id = new_id();
-            AttachmentRow {
-                storage_key: format!("complaints/{complaint_id}/{id}"),
-                id,
-                complaint_id: complaint_id.clone(),
-                event_id: None,
-                file_name: file.file_name.clone(),
-                content_type: file.content_type.to_string(),
-                size_bytes: file.bytes.len() as i64,
-                sha256: file.sha256.clone(),
-                uploaded_by: if staff.is_some() { "staff" } else { "reporter" }.to_string(),
-                created_at: now,
-            }
-        })
-        .collect();
-    let keys: Vec<String> = attachments.iter().map(|a| a.storage_key.clone()).collect();
-    for (file, attachment) in files.into_iter().zip(&attachments) {
-        if let Err(e) = state.storage.put(&attachment.storage_key, file.bytes).await {
-            state.storage.delete_all(&keys).await;
-            return Err(ApiError::Internal(e.context("storing an attachment")));
-        }
-    }
+    let (attachments, keys) = rows::store_uploads(&state.storage, files, uploaded_by, now).await?;
     let st = state.clone();
     let result = state
         .db
@@ -340,6 +321,7 @@ async fn create(
             let attachments: Vec<AttachmentRow> = attachments
                 .into_iter()
                 .map(|a| AttachmentRow {
+                    complaint_id: row.id.clone(),
                     event_id: Some(event.id.clone()),
                     ..a
                 })
