@@ -40,6 +40,16 @@ pub struct Config {
     pub pool_size: u32,
     /// `ADUAN_WORKERS`: HTTP worker threads (default: one per core).
     pub workers: Option<usize>,
+    /// `ADUAN_RATE_LIMIT_SUBMIT_PER_MINUTE`: public submissions per client address (0: off).
+    pub submit_per_minute: u32,
+    /// `ADUAN_RATE_LIMIT_LOGIN_PER_MINUTE`: sign-in attempts per client address (0: off).
+    pub login_per_minute: u32,
+    /// `ADUAN_TRUST_PROXY`: take the client address from `X-Forwarded-For`
+    /// (only behind a proxy that sets it).
+    pub trust_proxy: bool,
+    /// `ADUAN_CORS_ORIGINS`: comma-separated origins allowed to call the API
+    /// from a browser (none by default: the SPA is served from the same origin).
+    pub cors_origins: Vec<String>,
     /// `ADUAN_STATIC_DIR`: a built SPA to serve at `/` (default `frontend/dist`, else
     /// `frontend/placeholder`, whichever has an `index.html`; relative to the working directory).
     pub static_dir: Option<PathBuf>,
@@ -138,6 +148,24 @@ impl Config {
             workers: lookup("ADUAN_WORKERS")
                 .map(|_| number("ADUAN_WORKERS", 2, 1, 256).map(|n| n as usize))
                 .transpose()?,
+            submit_per_minute: number("ADUAN_RATE_LIMIT_SUBMIT_PER_MINUTE", 20, 0, 1_000_000)?
+                as u32,
+            login_per_minute: number("ADUAN_RATE_LIMIT_LOGIN_PER_MINUTE", 10, 0, 1_000_000)? as u32,
+            trust_proxy: match lookup("ADUAN_TRUST_PROXY").as_deref() {
+                None | Some("false") | Some("0") => false,
+                Some("true") | Some("1") => true,
+                Some(other) => {
+                    anyhow::bail!("ADUAN_TRUST_PROXY must be true or false, not '{other}'")
+                }
+            },
+            cors_origins: lookup("ADUAN_CORS_ORIGINS")
+                .map(|list| {
+                    list.split(',')
+                        .map(|o| o.trim().trim_end_matches('/').to_string())
+                        .filter(|o| !o.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
             static_dir,
         })
     }

@@ -17,8 +17,6 @@ Every error is `application/problem+json` (RFC 9457).",
     ),
     servers((url = "/", description = "This server")),
     paths(
-        health::healthz,
-        health::readyz,
         auth::login,
         auth::refresh,
         auth::logout,
@@ -81,10 +79,20 @@ impl Modify for BearerAuth {
     }
 }
 
-/// The document, with the admin endpoints merged in.
+/// Liveness and readiness live outside `/api/v1`.
+#[derive(OpenApi)]
+#[openapi(paths(health::healthz, health::readyz))]
+struct HealthDoc;
+
+/// The whole document: the resources mounted under `/api/v1` (as the
+/// routes are), the admin endpoints, and the health checks.
 pub fn document() -> utoipa::openapi::OpenApi {
-    let mut doc = ApiDoc::openapi();
-    doc.merge(crate::http::admin::AdminDoc::openapi());
+    let mut v1 = ApiDoc::openapi();
+    v1.merge(crate::http::admin::AdminDoc::openapi());
+    let mut doc = v1.clone();
+    doc.paths = Default::default();
+    let mut doc = doc.nest("/api/v1", v1);
+    doc.merge(HealthDoc::openapi());
     doc
 }
 

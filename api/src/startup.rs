@@ -4,8 +4,9 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
+use actix_cors::Cors;
 use actix_web::dev::Server;
-use actix_web::middleware::{from_fn, DefaultHeaders};
+use actix_web::middleware::{from_fn, Condition, DefaultHeaders};
 use actix_web::{web, App, HttpResponse, HttpServer};
 use chrono::Duration;
 use utoipa_swagger_ui::SwaggerUi;
@@ -17,6 +18,7 @@ use crate::config::Config;
 use crate::db::users::{self, UserRow};
 use crate::db::{migrations, new_id, reference, Db};
 use crate::domain::Role;
+use crate::http::rate_limit::RateLimiter;
 use crate::state::AppState;
 use crate::storage::Storage;
 use crate::{http, openapi, telemetry};
@@ -101,6 +103,11 @@ impl Application {
             );
         }
         let state = AppState {
+            limiter: Arc::new(RateLimiter::new(
+                config.submit_per_minute,
+                config.login_per_minute,
+                config.trust_proxy,
+            )),
             storage: Storage::local(&config.storage_dir)?,
             tokens: TokenKeys::new(
                 prepared.jwt_secret.as_bytes(),
@@ -136,18 +143,59 @@ impl Application {
     }
 }
 
+/// The page policy: our own scripts only; blob: for previews of attachments
+/// fetched with the staff member's token; never framed by another site.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'self' blob:; \
+    frame-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; \
+    form-action 'self'";
+
+/// Browsers elsewhere may call the API only from the configured origins.
+fn cors(origins: &[String]) -> Cors {
+    use actix_web::http::header;
+    origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::HeaderName::from_static("idempotency-key"),
+            header::HeaderName::from_static("x-request-id"),
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            header::HeaderName::from_static("x-request-id"),
+            header::HeaderName::from_static("idempotent-replayed"),
+        ])
+        .max_age(3600)
+}
+
 fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let workers = state.config.workers;
+    let cors_origins = state.config.cors_origins.clone();
     let static_dir = state.config.static_dir.clone();
     let spec = openapi::document();
     let data = web::Data::new(state);
     let mut server = HttpServer::new(move || {
         let mut app = App::new()
+            .wrap(Condition::new(
+                !cors_origins.is_empty(),
+                cors(&cors_origins),
+            ))
             .wrap(
                 DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("Referrer-Policy", "no-referrer"))
-                    .add(("X-Frame-Options", "DENY")),
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+                    .add((
+                        "Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(self)",
+                    )),
             )
             .wrap(from_fn(telemetry::request_id))
             .app_data(data.clone())

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::db::{reference, Db, DbConn};
 use crate::domain::Calendar;
 use crate::error::ApiError;
+use crate::http::rate_limit::RateLimiter;
 use crate::storage::Storage;
 
 #[derive(Clone)]
@@ -20,6 +21,7 @@ pub struct AppState {
     pub storage: Storage,
     pub clock: Clock,
     pub tokens: TokenKeys,
+    pub limiter: Arc<RateLimiter>,
 }
 
 impl AppState {

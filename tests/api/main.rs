@@ -13,6 +13,7 @@ mod lifecycle;
 mod openapi;
 mod permissions;
 mod schema;
+mod security;
 mod submission;
 mod timeline;
 mod tracking;

@@ -126,6 +126,10 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut HashMap<String, String>)
         ("ADUAN_ADMIN_PASSWORD".into(), ADMIN_PASSWORD.into()),
         ("ADUAN_WORKERS".into(), "2".into()),
         ("ADUAN_DB_POOL_SIZE".into(), "8".into()),
+        // Tests submit and sign in far faster than any person; the limits
+        // have tests of their own.
+        ("ADUAN_RATE_LIMIT_SUBMIT_PER_MINUTE".into(), "0".into()),
+        ("ADUAN_RATE_LIMIT_LOGIN_PER_MINUTE".into(), "0".into()),
     ]);
     configure(&mut vars);
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration");

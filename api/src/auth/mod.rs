@@ -10,6 +10,7 @@ use std::pin::Pin;
 
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
 
+use crate::auth::tokens::Claims;
 use crate::db::users::{self, UserRow};
 use crate::domain::Role;
 use crate::error::ApiError;
@@ -73,25 +74,64 @@ fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
     }
 }
 
+/// The app state and the verified claims of the request's bearer token.
+/// Synchronous, so that a refusal comes before any body is read.
+fn verified(req: &HttpRequest) -> Result<(web::Data<AppState>, Claims), ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?;
+    let claims = state
+        .tokens
+        .verify_access(&bearer_token(req)?, state.clock.now())?;
+    Ok((state, claims))
+}
+
+async fn load(state: web::Data<AppState>, claims: Claims) -> Result<Staff, ApiError> {
+    let user = state
+        .db
+        .read(move |conn| users::find(conn, &claims.sub))
+        .await?
+        .filter(|user| user.active)
+        .ok_or_else(|| ApiError::Unauthenticated("this account is no longer active".into()))?;
+    Staff::from_row(&user)
+}
+
 impl FromRequest for Staff {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Staff, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = bearer_token(req);
+        let verified = verified(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?;
-            let claims = state.tokens.verify_access(&token?, state.clock.now())?;
-            let user = state
-                .db
-                .read(move |conn| users::find(conn, &claims.sub))
-                .await?
-                .filter(|user| user.active)
-                .ok_or_else(|| {
-                    ApiError::Unauthenticated("this account is no longer active".into())
-                })?;
-            Staff::from_row(&user)
+            let (state, claims) = verified?;
+            load(state, claims).await
+        })
+    }
+}
+
+/// A signed-in admin. As an extractor it refuses everyone else with 403
+/// before the request body is even read.
+#[derive(Debug, Clone)]
+pub struct Admin(pub Staff);
+
+impl FromRequest for Admin {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Admin, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        // The token's role refuses early; the stored role decides.
+        let verified = verified(req).and_then(|(state, claims)| match claims.role {
+            Role::Admin => Ok((state, claims)),
+            other => Err(ApiError::Forbidden(format!(
+                "the {other} role may not do this"
+            ))),
+        });
+        Box::pin(async move {
+            let (state, claims) = verified?;
+            let staff = load(state, claims).await?;
+            staff.require(&[Role::Admin])?;
+            Ok(Admin(staff))
         })
     }
 }

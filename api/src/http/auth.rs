@@ -1,6 +1,6 @@
 //! Sign-in, token refresh, sign-out and the current user.
 
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -10,6 +10,7 @@ use crate::db::tokens::{self as token_rows, RefreshTokenRow};
 use crate::db::{new_id, users, DbConn};
 use crate::domain::Role;
 use crate::error::{ApiError, Problem};
+use crate::http::rate_limit::Bucket;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -104,13 +105,18 @@ const BAD_LOGIN: &str = "the username or password is wrong";
         (status = 200, body = TokenPair),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts from this address; see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    req: HttpRequest,
     input: web::Json<LoginInput>,
 ) -> Result<HttpResponse, ApiError> {
+    state
+        .limiter
+        .check(Bucket::Login, &req, state.clock.now())?;
     let input = input.into_inner();
     let username = input.username.trim().to_lowercase();
     let user = state

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod body;
 pub mod complaints;
 pub mod health;
+pub mod rate_limit;
 pub mod reference;
 pub mod tracking;
 

@@ -18,6 +18,7 @@ use crate::http::complaints::actions::{take_action, Ctx, Entry};
 use crate::http::complaints::input::Checks;
 use crate::http::complaints::views::{PublicEvent, SlaView, TrackingView};
 use crate::http::complaints::Precondition;
+use crate::http::rate_limit::Bucket;
 use crate::state::AppState;
 use crate::storage::Upload;
 
@@ -176,6 +177,9 @@ pub async fn add_information(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    state
+        .limiter
+        .check(Bucket::Submit, &req, state.clock.now())?;
     let limits = Limits {
         max_file_bytes: state.config.max_file_bytes,
         max_files: state.config.max_files,

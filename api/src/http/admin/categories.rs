@@ -4,8 +4,8 @@ use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{nullable, require_admin};
-use crate::auth::Staff;
+use super::nullable;
+use crate::auth::Admin;
 use crate::db::reference::{self, CategoryRow};
 use crate::db::{new_id, DbConn};
 use crate::domain::WorkingDays;
@@ -72,8 +72,7 @@ fn check_division(conn: &mut DbConn, id: Option<&str>) -> Result<(), ApiError> {
     responses((status = 200, body = Vec<CategoryView>), (status = 403, body = Problem, content_type = "application/problem+json"))
 )]
 #[get("/admin/categories")]
-pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
+pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
     let rows = state
         .db
         .read(|conn| reference::categories(conn, false))
@@ -94,10 +93,9 @@ pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespon
 #[post("/admin/categories")]
 pub async fn create(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     input: web::Json<NewCategory>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
     let code = checks
@@ -144,11 +142,10 @@ pub async fn create(
 #[patch("/admin/categories/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     id: web::Path<String>,
     input: web::Json<CategoryPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
     let code = input

@@ -4,8 +4,7 @@ use actix_web::{patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::require_admin;
-use crate::auth::Staff;
+use crate::auth::Admin;
 use crate::db::new_id;
 use crate::db::reference::{self, DivisionRow};
 use crate::error::{ApiError, Problem};
@@ -55,10 +54,9 @@ fn code(checks: &mut Checks, value: &str) -> Option<String> {
 #[post("/admin/divisions")]
 pub async fn create(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     input: web::Json<NewDivision>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let mut checks = Checks::default();
     let code = code(&mut checks, &input.code);
     let name = checks.text("name", &input.name, 2, 200, false);
@@ -93,11 +91,10 @@ pub async fn create(
 #[patch("/admin/divisions/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     id: web::Path<String>,
     input: web::Json<DivisionPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
     let code = input.code.as_deref().map(|c| code(&mut checks, c));

@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::require_admin;
-use crate::auth::Staff;
+use crate::auth::Admin;
 use crate::db::new_id;
 use crate::db::reference::{self, HolidayRow, HolidaySetRow};
 use crate::error::{ApiError, Problem};
@@ -58,10 +57,9 @@ pub struct HolidaySetPatch {
 #[get("/admin/holidays")]
 pub async fn list(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     params: web::Query<YearParams>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let year = params
         .year
         .unwrap_or_else(|| chrono::Datelike::year(&state.today()));
@@ -87,10 +85,9 @@ pub async fn list(
 #[post("/admin/holidays")]
 pub async fn create(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     input: web::Json<NewHoliday>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
     let name = checks.text("name", &input.name, 2, 200, false);
@@ -135,10 +132,9 @@ pub async fn create(
 #[delete("/admin/holidays/{id}")]
 pub async fn remove(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let removed = state
         .db
         .write(move |conn| reference::delete_holiday(conn, &id))
@@ -156,8 +152,7 @@ pub async fn remove(
     responses((status = 200, body = Vec<HolidaySetView>), (status = 403, body = Problem, content_type = "application/problem+json"))
 )]
 #[get("/admin/holiday-sets")]
-pub async fn sets(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
+pub async fn sets(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
     let rows = state.db.read(reference::holiday_sets).await?;
     Ok(HttpResponse::Ok().json(
         rows.into_iter()
@@ -180,11 +175,10 @@ pub async fn sets(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespon
 #[patch("/admin/holiday-sets/{code}")]
 pub async fn update_set(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     code: web::Path<String>,
     input: web::Json<HolidaySetPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let enabled = input.enabled;
     let row = state
         .db

@@ -9,10 +9,6 @@ pub mod users;
 use actix_web::web;
 use serde::{Deserialize, Deserializer};
 
-use crate::auth::Staff;
-use crate::domain::Role;
-use crate::error::ApiError;
-
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(users::list)
         .service(users::create)
@@ -48,10 +44,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     holidays::update_set,
 ))]
 pub struct AdminDoc;
-
-pub fn require_admin(staff: &Staff) -> Result<(), ApiError> {
-    staff.require(&[Role::Admin])
-}
 
 /// For PATCH bodies: tells "absent" (leave as is) from `null` (clear).
 pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{nullable, require_admin};
-use crate::auth::{password, Staff};
+use super::nullable;
+use crate::auth::{password, Admin};
 use crate::db::users::{self, UserRow};
 use crate::db::{new_id, reference, tokens, DbConn};
 use crate::domain::Role;
@@ -160,8 +160,7 @@ fn check_relations(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
     responses((status = 200, body = Vec<UserView>), (status = 403, body = Problem, content_type = "application/problem+json"))
 )]
 #[get("/admin/users")]
-pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
+pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
     let rows = state.db.read(users::list).await?;
     let views = rows
         .into_iter()
@@ -183,10 +182,9 @@ pub async fn list(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespon
 #[get("/admin/users/{id}")]
 pub async fn show(
     state: web::Data<AppState>,
-    staff: Staff,
+    _admin: Admin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let row = state
         .db
         .read(move |conn| users::find(conn, &id)?.ok_or(ApiError::NotFound("user")))
@@ -207,10 +205,9 @@ pub async fn show(
 #[post("/admin/users")]
 pub async fn create(
     state: web::Data<AppState>,
-    staff: Staff,
+    Admin(staff): Admin,
     input: web::Json<NewUser>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
     let username = username(&mut checks, &input.username);
@@ -263,11 +260,10 @@ pub async fn create(
 #[patch("/admin/users/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    staff: Staff,
+    Admin(staff): Admin,
     id: web::Path<String>,
     input: web::Json<UserPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    require_admin(&staff)?;
     let input = input.into_inner();
     let mut checks = Checks::default();
     let full_name = input

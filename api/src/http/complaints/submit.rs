@@ -18,6 +18,7 @@ use crate::domain::timeline::{ActorKind, EventKind};
 use crate::domain::{Status, TrackingCode};
 use crate::error::{ApiError, Problem};
 use crate::http::body::{json_with_files, Limits};
+use crate::http::rate_limit::Bucket;
 use crate::state::AppState;
 use crate::storage::Upload;
 
@@ -47,6 +48,7 @@ pub struct SubmissionMultipart {
         (status = 413, description = "Too many or too large files", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "A file of a type we do not accept", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many submissions from this address; see Retry-After", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/complaints")]
@@ -55,6 +57,9 @@ pub async fn submit_online(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
+    state
+        .limiter
+        .check(Bucket::Submit, &req, state.clock.now())?;
     receive(state, req, payload, None).await
 }
 
