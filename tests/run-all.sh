@@ -20,4 +20,7 @@ cargo test --workspace --locked --lib --bins --tests 2>&1 | tee -a "$log"
 echo "== end-to-end tests on PostgreSQL"
 ADUAN_TEST_DATABASE=postgres cargo test -p aduan-tests --locked --tests 2>&1 | tee -a "$log"
 
+echo "== API fuzzing with schemathesis"
+tests/fuzz/schemathesis.sh 2>&1 | tee -a "$log"
+
 awk '/^test result:/ { passed += $4; failed += $6 } END { printf "total: %d passed, %d failed\n", passed, failed }' "$log"

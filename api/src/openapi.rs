@@ -93,7 +93,76 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.paths = Default::default();
     let mut doc = doc.nest("/api/v1", v1);
     doc.merge(HealthDoc::openapi());
+    document_common_problems(&mut doc);
     doc
+}
+
+/// Adds the problems any operation of a kind can answer, so that each
+/// handler documents only what is particular to it: 401 where a token is
+/// needed, 400/413/415/422 where a body is read, 422 for query parameters,
+/// 404 for a path naming a resource, 503 when the database is down.
+fn document_common_problems(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+
+    let problem = |description: &str| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build(),
+        )
+    };
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let mut add = |status: &str, description: &str| {
+                operation
+                    .responses
+                    .responses
+                    .entry(status.to_string())
+                    .or_insert_with(|| problem(description));
+            };
+            let has_query = operation
+                .parameters
+                .iter()
+                .flatten()
+                .any(|p| matches!(p.parameter_in, ParameterIn::Query | ParameterIn::Header));
+            let has_body = operation.request_body.is_some();
+            let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+            if secured {
+                add("401", "Not signed in, or the token is invalid or expired");
+            }
+            if has_body {
+                add("400", "The body is not well-formed JSON or multipart");
+                add("413", "The body is larger than allowed");
+                add("415", "The body is not of an accepted media type");
+            }
+            if has_body || has_query {
+                add("422", "A field or parameter is invalid");
+            }
+            if path.contains('{') {
+                add("404", "No such resource, or not the user's to see");
+            }
+            if path.starts_with("/api/") {
+                add(
+                    "503",
+                    "The database is unavailable; retry after Retry-After",
+                );
+            }
+        }
+    }
 }
 
 pub fn yaml() -> String {

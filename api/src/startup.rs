@@ -7,7 +7,7 @@ use std::sync::Arc;
 use actix_cors::Cors;
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Condition, DefaultHeaders};
-use actix_web::{web, App, HttpResponse, HttpServer};
+use actix_web::{guard, web, App, HttpResponse, HttpServer};
 use chrono::Duration;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -200,6 +200,7 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .wrap(from_fn(telemetry::request_id))
             .app_data(data.clone())
             .configure(http::routes)
+            .default_service(web::to(http::unrouted))
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec.clone()))
             .route(
                 "/api/docs",
@@ -213,6 +214,8 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             let index = dir.join("index.html");
             app = app.service(
                 actix_files::Files::new("/", dir)
+                    // Other methods fall through to a proper 405 or 404.
+                    .guard(guard::Any(guard::Get()).or(guard::Head()))
                     .index_file("index.html")
                     .default_handler(web::to(move |req: actix_web::HttpRequest| {
                         // Client-side routes of the single-page app all get its index.

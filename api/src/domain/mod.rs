@@ -47,8 +47,12 @@ macro_rules! text_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
                  serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        // utoipa cannot read a per-variant rename passed through a macro, so
+        // the wire names are the variants in snake_case; a test checks they
+        // are the texts written here.
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+            $( $(#[$vmeta])* $variant ),+
         }
 
         impl $name {
@@ -85,3 +89,29 @@ macro_rules! text_enum {
     };
 }
 pub(crate) use text_enum;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wire_names_match<T: serde::Serialize + Copy + std::fmt::Display>(all: &[T]) {
+        for value in all {
+            assert_eq!(serde_json::to_value(value).unwrap(), value.to_string());
+        }
+    }
+
+    #[test]
+    fn every_enum_sends_the_text_it_stores() {
+        wire_names_match(Kind::ALL);
+        wire_names_match(Channel::ALL);
+        wire_names_match(Status::ALL);
+        wire_names_match(RejectionReason::ALL);
+        wire_names_match(IdentityDocType::ALL);
+        wire_names_match(Role::ALL);
+        wire_names_match(lifecycle::Action::ALL);
+        wire_names_match(sla::SlaState::ALL);
+        wire_names_match(timeline::EventKind::ALL);
+        wire_names_match(timeline::ActorKind::ALL);
+        wire_names_match(timeline::Visibility::ALL);
+    }
+}

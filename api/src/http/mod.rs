@@ -9,9 +9,11 @@ pub mod rate_limit;
 pub mod reference;
 pub mod tracking;
 
-use actix_web::web;
+use std::sync::OnceLock;
 
-use crate::error;
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::error::{self, ApiError};
 
 /// Every route of the API; the OpenAPI document lists the same handlers.
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -59,8 +61,48 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(tracking::accept)
                 .service(tracking::dispute)
                 .configure(admin::routes)
-                .default_service(web::to(|| async {
-                    Err::<actix_web::HttpResponse, _>(error::ApiError::NotFound("route"))
-                })),
+                .default_service(web::to(unrouted)),
         );
+}
+
+/// Answers a request no route took: 405 with `Allow` when the path exists
+/// with other methods (as the OpenAPI document lists them), else 404.
+pub async fn unrouted(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    static ROUTES: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
+    let routes = ROUTES.get_or_init(|| {
+        let doc = serde_json::to_value(crate::openapi::document()).unwrap_or_default();
+        doc["paths"]
+            .as_object()
+            .map(|paths| {
+                paths
+                    .iter()
+                    .map(|(path, item)| {
+                        let segments = path.split('/').map(str::to_string).collect();
+                        let methods = item
+                            .as_object()
+                            .map(|ops| ops.keys().map(|m| m.to_uppercase()).collect())
+                            .unwrap_or_default();
+                        (segments, methods)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let segments: Vec<&str> = req.path().split('/').collect();
+    let matches = |pattern: &Vec<String>| {
+        pattern.len() == segments.len()
+            && pattern
+                .iter()
+                .zip(&segments)
+                .all(|(p, s)| p == s || (p.starts_with('{') && !s.is_empty()))
+    };
+    match routes.iter().find(|(pattern, _)| matches(pattern)) {
+        Some((_, methods)) if !methods.iter().any(|m| m == req.method().as_str()) => {
+            Err(ApiError::MethodNotAllowed {
+                method: req.method().to_string(),
+                allow: methods.join(", "),
+            })
+        }
+        _ => Err(ApiError::NotFound("route")),
+    }
 }
