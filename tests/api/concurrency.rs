@@ -120,3 +120,77 @@ async fn of_two_concurrent_changes_to_one_version_exactly_one_wins() {
         "one submission, one change"
     );
 }
+
+#[tokio::test]
+async fn replicas_starting_together_migrate_and_seed_once() {
+    use aduan::clock::Clock;
+    use aduan::config::Config;
+    use aduan::startup::Application;
+    let db = aduan_tests::FreshDatabase::new(aduan_tests::backend());
+    let config = || {
+        let (url, dir) = (db.url.clone(), db.data_dir().to_string_lossy().into_owned());
+        Config::from_lookup(move |name| match name {
+            "DATABASE_URL" => Some(url.clone()),
+            "ADUAN_DATA_DIR" => Some(dir.clone()),
+            "ADUAN_BIND" => Some("127.0.0.1:0".into()),
+            "ADUAN_ADMIN_PASSWORD" => Some(aduan_tests::ADMIN_PASSWORD.into()),
+            "ADUAN_WORKERS" => Some("1".into()),
+            _ => None,
+        })
+        .unwrap()
+    };
+    let clock = Clock::fixed(aduan_tests::DEFAULT_NOW.parse().unwrap());
+    let (a, b) = tokio::join!(
+        Application::build(config(), clock.clone()),
+        Application::build(config(), clock.clone())
+    );
+    let (a, b) = (
+        a.expect("first replica starts"),
+        b.expect("second replica starts"),
+    );
+    let ports = [a.port(), b.port()];
+    tokio::spawn(a.run_until_stopped());
+    tokio::spawn(b.run_until_stopped());
+    let client = reqwest::Client::new();
+    for port in ports {
+        let login = client
+            .post(format!("http://127.0.0.1:{port}/api/v1/auth/login"))
+            .json(&json!({ "username": "admin", "password": aduan_tests::ADMIN_PASSWORD }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            login.status(),
+            200,
+            "both replicas share one admin and one signing secret"
+        );
+        let token = login.json::<Value>().await.unwrap()["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let other = ports.iter().find(|p| **p != port).unwrap();
+        let users: Value = client
+            .get(format!("http://127.0.0.1:{other}/api/v1/admin/users"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            users.as_array().unwrap().len(),
+            1,
+            "a token of one replica works on the other"
+        );
+    }
+    let categories: Value = client
+        .get(format!("http://127.0.0.1:{}/api/v1/categories", ports[0]))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(categories.as_array().unwrap().len(), 7, "seeded once");
+}

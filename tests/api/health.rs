@@ -49,10 +49,18 @@ async fn swagger_ui_is_served_offline() {
 #[tokio::test]
 async fn a_known_path_with_another_method_is_405_with_allow() {
     let app = spawn_app().await;
-    let response = app.request(reqwest::Method::DELETE, "complaints", None).send().await.unwrap();
+    let response = app
+        .request(reqwest::Method::DELETE, "complaints", None)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.headers()["allow"], "GET, POST");
     problem(response, 405).await;
-    let response = app.request(reqwest::Method::POST, "/healthz", None).send().await.unwrap();
+    let response = app
+        .request(reqwest::Method::POST, "/healthz", None)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.headers()["allow"], "GET");
     problem(response, 405).await;
     problem(app.get("no/such/thing", None).await, 404).await;
