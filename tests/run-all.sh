@@ -23,4 +23,7 @@ ADUAN_TEST_DATABASE=postgres cargo test -p aduan-tests --locked --tests 2>&1 | t
 echo "== API fuzzing with schemathesis"
 tests/fuzz/schemathesis.sh 2>&1 | tee -a "$log"
 
+echo "== web app: lint, types, unit tests, build, size budget, end-to-end tests in Chromium"
+frontend/run-tests.sh 2>&1 | tee -a "$log"
+
 awk '/^test result:/ { passed += $4; failed += $6 } END { printf "total: %d passed, %d failed\n", passed, failed }' "$log"

@@ -216,6 +216,12 @@ impl From<diesel::result::Error> for ApiError {
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
                 ApiError::Conflict(format!("already exists ({})", info.message()))
             }
+            // A NUL byte that slipped past the checks: PostgreSQL cannot take it.
+            Error::DatabaseError(DatabaseErrorKind::Unknown, info)
+                if info.message().contains("invalid byte sequence") =>
+            {
+                ApiError::BadRequest("the request contains characters that cannot be stored".into())
+            }
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
                 ApiError::Unavailable(info.message().to_string())
             }

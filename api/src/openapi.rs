@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::http::{auth, complaints, health, reference, tracking};
+use crate::http::{auth, complaints, health, reference, reports, tracking};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -48,6 +48,8 @@ Every error is `application/problem+json` (RFC 9457).",
         tracking::add_information,
         tracking::accept,
         tracking::dispute,
+        tracking::evaluate,
+        reports::satisfaction,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -56,6 +58,7 @@ Every error is `application/problem+json` (RFC 9457).",
         (name = "tracking", description = "The citizen's side, by tracking code"),
         (name = "auth", description = "Staff sign-in"),
         (name = "reference", description = "Categories, divisions, staff, holidays"),
+        (name = "reports", description = "Evaluation and performance (seed b.8)"),
         (name = "admin", description = "Administration"),
         (name = "health", description = "Liveness and readiness"),
     )
@@ -144,8 +147,8 @@ fn document_common_problems(doc: &mut utoipa::openapi::OpenApi) {
             if secured {
                 add("401", "Not signed in, or the token is invalid or expired");
             }
+            add("400", "The URL or body is malformed");
             if has_body {
-                add("400", "The body is not well-formed JSON or multipart");
                 add("413", "The body is larger than allowed");
                 add("415", "The body is not of an accepted media type");
             }

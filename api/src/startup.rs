@@ -197,6 +197,7 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                         "camera=(), microphone=(), geolocation=(self)",
                     )),
             )
+            .wrap(from_fn(http::refuse_control_characters))
             .wrap(from_fn(telemetry::request_id))
             .app_data(data.clone())
             .configure(http::routes)

@@ -6,6 +6,7 @@ mod admin;
 mod auth;
 mod calendar;
 mod concurrency;
+mod evaluation;
 mod health;
 mod idempotency;
 mod inbox;

@@ -179,7 +179,7 @@ async fn sql_metacharacters_in_every_filter_are_just_text() {
                 .unwrap();
             let status = response.status().as_u16();
             assert!(
-                status == 200 || status == 422,
+                matches!(status, 200 | 400 | 422),
                 "{filter}={value:?} gave {status}"
             );
             if status == 200 && filter != "q" {

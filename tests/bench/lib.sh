@@ -80,7 +80,7 @@ psql_db() { # DB [psql args...]
 create_db() {
     local db=$1
     pg_ready || die "PostgreSQL is not reachable at $PG_BASE_URL"
-    psql_db postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" -c "CREATE DATABASE \"$db\""
+    psql_db postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" -c "CREATE DATABASE \"$db\""
     [[ "${KEEP_DB:-0}" == 1 ]] || _cleanup_dbs+=("$db")
 }
 

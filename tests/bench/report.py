@@ -119,6 +119,36 @@ def main():
         w(f"- {title}: {what}.")
     w("")
 
+    staff = {}
+    for key, title, _ in SCENARIOS[2:]:
+        r = load(os.path.join(d, f"scenario_{key}_staff.json"))
+        if r:
+            r["rps"] = r["requests"] / (r["duration_us"] / 1e6) if r["duration_us"] else 0.0
+            staff[key] = r
+            bad = sum(c for s_, c in r.get("statuses", {}).items() if not s_.startswith("2"))
+            e = r["errors"]
+            sock = e["connect"] + e["read"] + e["write"] + e["timeout"]
+            r["non2xx"], r["sock"] = bad, sock
+            if bad or sock:
+                hard_failures.append(f"{key} (staff concurrency): {bad} non-2xx, {sock} socket errors")
+    if staff:
+        sc = meta.get("staff_concurrency")
+        w(f"### Staff latency: inbox and search at {sc} concurrent users")
+        w("")
+        w(f"At {meta.get('concurrency')} connections on two cores every request queues behind the others "
+          f"(latency ≈ connections ÷ throughput), so the latency targets are judged on a second run at {sc} "
+          "connections, about the number of staff working the inbox at once.")
+        w("")
+        w("| Scenario | Requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for key, title, _ in SCENARIOS[2:]:
+            r = staff.get(key)
+            if r:
+                lat = r["latency_us"]
+                w(f"| {title} | {fmt(r['requests'])} | {fmt(r['rps'])} | {fmt(ms(lat['p50']), 2)} | "
+                  f"{fmt(ms(lat['p95']), 2)} | {fmt(ms(lat['p99']), 2)} | {fmt(ms(lat['max']), 1)} | {fmt(r['non2xx'])} |")
+        w("")
+
     # ---- pgbench ----------------------------------------------------------------
     ratios = {}
     if backend == "postgres":
@@ -163,15 +193,18 @@ def main():
                 w(f"| {title} | {ratios[key]:.0%} | {met(ratios[key] >= TARGETS[target])} |")
     for key, title, limit in (("inbox", "Inbox first page p95 < 50 ms", TARGETS["inbox_p95_ms"]),
                               ("search", "Text search p95 < 200 ms", TARGETS["search_p95_ms"])):
-        if key in results:
-            p95 = ms(results[key]["latency_us"]["p95"])
+        source = staff.get(key) or results.get(key)
+        if source:
+            where = (f"at {meta.get('staff_concurrency')} users" if key in staff
+                     else f"at {meta.get('concurrency')} connections")
+            p95 = ms(source["latency_us"]["p95"])
             ok = p95 < limit
             if not ok:
-                missed.append(f"{key} p95 {p95:.1f} ms (target < {limit:.0f} ms)")
-            w(f"| {title}{scale_note} | {p95:.1f} ms | {met(ok)} |")
-    errors = sum(r.get("non2xx", 0) + r.get("sock", 0) for r in results.values())
+                missed.append(f"{key} p95 {p95:.1f} ms {where} (target < {limit:.0f} ms)")
+            w(f"| {title}{scale_note} | {p95:.1f} ms {where} | {met(ok)} |")
+    errors = sum(r.get("non2xx", 0) + r.get("sock", 0) for r in list(results.values()) + list(staff.values()))
     w(f"| Zero errors | {errors} | {met(errors == 0)} |")
-    peak = max([r.get("vmhwm_kb", 0) for r in results.values()] + [0]) / 1024.0
+    peak = max([r.get("vmhwm_kb", 0) for r in list(results.values()) + list(staff.values())] + [0]) / 1024.0
     soak = load(os.path.join(d, "soak.json"))
     if soak:
         peak = max(peak, soak.get("vmhwm_kb", 0) / 1024.0)
@@ -228,12 +261,26 @@ def main():
           "with the time of one run")
         w("on the warm database after the load.")
         w("")
+        w("| Query | Parameters | ms | Plan (outer nodes) |")
+        w("|---|---|---:|---|")
         for p in plans:
-            w(f"### {p['label']}: {fmt(p.get('ms'), 2)} ms")
+            lines = p["plan"].splitlines()
+            nodes = [l.strip().lstrip("-> ").split("  (")[0] for i, l in enumerate(lines)
+                     if "(cost=" in l or (backend != "postgres" and l.strip())]
+            name, _, params = p["label"].partition(" ")
+            w(f"| {name} | `{params.replace('|', '/')}` | {fmt(p.get('ms'), 2)} | {' → '.join(nodes[:4]).replace('|', '/')} |")
+        w("")
+        for p in plans:
+            where = p.get("sql", "")
+            where = where[where.find("WHERE"):] if "WHERE" in where else where[-200:]
+            w(f"<details><summary>{p['label']}: {fmt(p.get('ms'), 2)} ms</summary>")
             w("")
             w("```")
+            w(where.strip())
+            w("")
             w(p["plan"].rstrip())
             w("```")
+            w("</details>")
             w("")
 
     # ---- statements -------------------------------------------------------------

@@ -7,6 +7,8 @@
 #   --complaints N   complaints to seed (default 100 000); --large = 1 000 000
 #   --duration S     seconds per scenario (default 30)
 #   --concurrency C  concurrent connections for wrk and pgbench (default 32)
+#   --staff-concurrency K  inbox and search again at K connections, for the
+#                    latency targets (default 4; skipped when K = C)
 #   --quick          CI smoke run: 2 000 complaints, 5 s, concurrency 8, 60 s soak
 #   --sqlite         the embedded SQLite backend instead of PostgreSQL
 #   --soak S         also run S seconds of mixed load sampling RSS (0 = off)
@@ -35,6 +37,7 @@ command_line="tests/bench/run.sh $*"
 complaints=100000
 duration=30
 concurrency=32
+staff_concurrency=4
 backend=postgres
 soak=""
 out=""
@@ -45,6 +48,7 @@ while (($#)); do
     --large) complaints=1000000 ;;
     --duration) duration=$2; shift ;;
     --concurrency) concurrency=$2; shift ;;
+    --staff-concurrency) staff_concurrency=$2; shift ;;
     --quick) quick=1 ;;
     --sqlite) backend=sqlite ;;
     --soak) soak=$2; shift ;;
@@ -65,6 +69,8 @@ soak=${soak:-0}
 [[ "$duration" =~ ^[0-9]+$ ]] && ((duration >= 1 && duration <= 3600)) || die "--duration must be 1..3600"
 [[ "$concurrency" =~ ^[0-9]+$ ]] && ((concurrency >= 1 && concurrency <= 256)) ||
     die "--concurrency must be 1..256"
+[[ "$staff_concurrency" =~ ^[0-9]+$ ]] && ((staff_concurrency >= 1 && staff_concurrency <= 256)) ||
+    die "--staff-concurrency must be 1..256"
 [[ "$soak" =~ ^[0-9]+$ ]] && ((soak <= 86400)) || die "--soak must be 0..86400"
 threads=$((concurrency < 2 ? concurrency : 2))
 
@@ -171,7 +177,8 @@ if [[ $backend == postgres && -n "$pg_log" && -r "$pg_log" ]]; then
     i=0
     for query in "status=received&limit=25" "status=received,needs_info&limit=25" "limit=25" \
         "sla=overdue&limit=25" "status=received&category_id=$first_category&limit=25" \
-        "status=in_progress&limit=25&sort=-updated_at"; do
+        "status=in_progress&limit=25&sort=-updated_at" \
+        "status=dispositioned,in_progress&division_id=${divisions%%,*}&limit=25"; do
         phase "inbox$i" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/complaints?$query"
         i=$((i + 1))
     done
@@ -240,7 +247,8 @@ run_pgbench() {
     log "pgbench $name: -c$concurrency -j$threads -T$duration"
     mkdir -p "$work/pgbench-$name"
     (cd "$work/pgbench-$name" && pgbench -n -M prepared -c "$concurrency" -j "$threads" -T "$duration" \
-        -l --log-prefix=tx -D complaints="$complaints" -f "$BENCH_DIR/pgbench/$script" "$db_url") \
+        -l --log-prefix=tx -D complaints="$complaints" "${pgbench_vars[@]}" \
+        -f "$BENCH_DIR/pgbench/$script" "$db_url") \
         >"$work/pgbench-$name.txt" 2>&1 || { cat "$work/pgbench-$name.txt" >&2; die "pgbench $name failed"; }
     python3 - "$work/pgbench-$name.txt" "$work/pgbench-$name" "$res/pgbench_$name.json" <<'EOF'
 import glob, json, re, sys
@@ -262,12 +270,35 @@ EOF
     rm -rf "$work/pgbench-$name"
 }
 
+# The values the server binds for a submission like json_body's (run_pgbench).
+today="$(TZ=Asia/Makassar date +%F)"
+pgbench_vars=(
+    -D category="$(sql "SELECT id FROM categories WHERE code = 'PERIZINAN'")" -D yes=t -D no=f
+    -D kind=complaint -D channel=web -D status=received -D reporter=reporter -D submitted=submitted
+    -D public=public -D idtype=ktp -D nik=5106011203850001 -D "name=I Wayan Sudarma"
+    -D "subject=Izin PBG belum terbit"
+    -D "description=Sudah lebih dari 30 hari permohonan PBG saya belum ada kabar."
+    -D "address=Jl. Merdeka No. 1, Bangli"
+    -D "at=$(date -u '+%F %T.%6N')" -D "day=$today"
+    -D "vdue=$(date -d "$today +4 days" +%F)" -D "vrisk=$(date -d "$today +3 days" +%F)"
+    -D "rdue=$(date -d "$today +20 days" +%F)"
+    -D "search=$(printf 'izin pbg belum terbit\nsudah lebih dari 30 hari permohonan pbg saya belum ada kabar.\nyzx8-hr7y-yrtc\n%05d/aduan/2026\ni wayan sudarma' "$((complaints + 1))")"
+    -D 'details={"channel":"web","files":0}'
+)
+
 run_wrk submit submit.lua "$duration"
 [[ $backend == postgres ]] && run_pgbench submit submit.sql
 run_wrk track track.lua "$duration"
 [[ $backend == postgres ]] && run_pgbench track track.sql
 run_wrk inbox inbox.lua "$duration"
 run_wrk search search.lua "$duration"
+if ((staff_concurrency != concurrency)); then
+    saved_concurrency=$concurrency saved_threads=$threads
+    concurrency=$staff_concurrency threads=$((staff_concurrency < 2 ? staff_concurrency : 2))
+    run_wrk inbox_staff inbox.lua "$duration"
+    run_wrk search_staff search.lua "$duration"
+    concurrency=$saved_concurrency threads=$saved_threads
+fi
 
 # ---- 4. soak --------------------------------------------------------------------------
 if ((soak > 0)); then
@@ -392,7 +423,7 @@ python3 - "$res/meta.json" <<EOF
 import json, os, sys
 json.dump({
     "backend": "$backend", "complaints": $complaints, "duration": $duration,
-    "concurrency": $concurrency, "threads": $threads, "date": "$(date -u +'%Y-%m-%d %H:%M UTC')",
+    "concurrency": $concurrency, "threads": $threads, "staff_concurrency": $staff_concurrency, "date": "$(date -u +'%Y-%m-%d %H:%M UTC')",
     "command": "$command_line", "git": "$git_rev", "dirty": $( [[ $dirty == true ]] && echo True || echo False ),
     "cpus": os.cpu_count(), "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
     "load_before": "$load_before", "load_after": "$(cut -d' ' -f1-3 /proc/loadavg)",

@@ -249,7 +249,7 @@ FROM (
             random() AS r_subj, random() AS r_d1, random() AS r_d2, random() AS r_place,
             random() AS r_name, random() AS r_n1, random() AS r_n2, random() AS r_anon,
             random() AS r_conf, random() AS r_phone, random() AS r_inc
-        FROM generate_series(1, :n) AS g(i)
+        FROM generate_series(1::bigint, :n) AS g(i)
     ) b
 ) s
 JOIN bench_cat c ON c.code = s.cat
@@ -305,7 +305,7 @@ INSERT INTO attachments (
 SELECT x.id, x.complaint_id, x.event_id,
     CASE WHEN x.k = 1 THEN 'bukti-permohonan.pdf' ELSE 'foto-lokasi.jpg' END,
     CASE WHEN x.k = 1 THEN 'application/pdf' ELSE 'image/jpeg' END,
-    50000 + (x.register_seq * 7919 + x.k) % 2000000,
+    50000 + (x.register_seq::bigint * 7919 + x.k) % 2000000,
     md5(x.id) || md5(x.complaint_id),
     'attachments/' || x.id, 'reporter', x.received_at
 FROM (

@@ -6,6 +6,7 @@
 //! query runs on the blocking thread pool, never on an async worker.
 
 pub mod complaints;
+pub mod evaluations;
 pub mod migrations;
 pub mod reference;
 pub mod schema;

@@ -177,6 +177,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    evaluations (complaint_id) {
+        complaint_id -> Text,
+        overall -> Integer,
+        scores -> Text,
+        comment -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     idempotency_keys (scope, key) {
         scope -> Text,
         key -> Text,
@@ -193,6 +203,7 @@ diesel::joinable!(holidays -> holiday_sets (set_code));
 diesel::joinable!(complaints -> categories (category_id));
 diesel::joinable!(complaint_events -> complaints (complaint_id));
 diesel::joinable!(attachments -> complaints (complaint_id));
+diesel::joinable!(evaluations -> complaints (complaint_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_secrets,
@@ -206,5 +217,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaints,
     complaint_events,
     attachments,
+    evaluations,
     idempotency_keys,
 );

@@ -9,6 +9,7 @@ pub mod complaint;
 pub mod holidays;
 pub mod lifecycle;
 pub mod nik;
+pub mod satisfaction;
 pub mod sla;
 pub mod timeline;
 pub mod tracking_code;
@@ -113,5 +114,7 @@ mod tests {
         wire_names_match(timeline::EventKind::ALL);
         wire_names_match(timeline::ActorKind::ALL);
         wire_names_match(timeline::Visibility::ALL);
+        wire_names_match(satisfaction::Element::ALL);
+        wire_names_match(satisfaction::Grade::ALL);
     }
 }

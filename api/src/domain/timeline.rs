@@ -22,6 +22,8 @@ text_enum! {
         Note = "note",
         Reply = "reply",
         IdentityRevealed = "identity_revealed",
+        /// The reporter rated the handling (the scores are kept apart).
+        Evaluated = "evaluated",
     }
 }
 

@@ -7,10 +7,14 @@ pub mod complaints;
 pub mod health;
 pub mod rate_limit;
 pub mod reference;
+pub mod reports;
 pub mod tracking;
 
 use std::sync::OnceLock;
 
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::error::{self, ApiError};
@@ -60,9 +64,56 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(tracking::add_information)
                 .service(tracking::accept)
                 .service(tracking::dispute)
+                .service(tracking::evaluate)
+                .service(reports::satisfaction)
                 .configure(admin::routes)
                 .default_service(web::to(unrouted)),
         );
+}
+
+/// Refuses a URL whose path or query decodes to control characters (NUL
+/// above all, which PostgreSQL cannot store or compare): no identifier or
+/// filter of this API contains one.
+pub async fn refuse_control_characters(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let decoded = percent_decoded(req.uri().path()) + &percent_decoded(req.query_string());
+    if decoded.chars().any(char::is_control) {
+        let error = ApiError::BadRequest("the URL contains control characters".into());
+        return Ok(req.error_response(error).map_into_right_body());
+    }
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_left_body)
+}
+
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Answers a request no route took: 405 with `Allow` when the path exists
@@ -104,5 +155,19 @@ pub async fn unrouted(req: HttpRequest) -> Result<HttpResponse, ApiError> {
             })
         }
         _ => Err(ApiError::NotFound("route")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decoded;
+
+    #[test]
+    fn urls_are_decoded_to_find_control_characters() {
+        assert_eq!(percent_decoded("a%20b+c"), "a b c");
+        assert_eq!(percent_decoded("%00"), "\0");
+        assert_eq!(percent_decoded("100%"), "100%");
+        assert_eq!(percent_decoded("%zz%4"), "%zz%4");
+        assert!(percent_decoded("x%0Ay").chars().any(char::is_control));
     }
 }

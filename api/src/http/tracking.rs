@@ -7,11 +7,14 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor};
+use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor, EventRow};
+use crate::db::evaluations::{self, EvaluationRow};
 use crate::db::{reference, DbConn};
 use crate::domain::lifecycle::{self, Action, Actor};
+use crate::domain::satisfaction::{self, Element};
 use crate::domain::timeline::ActorKind;
-use crate::domain::TrackingCode;
+use crate::domain::timeline::EventKind;
+use crate::domain::{Status, TrackingCode};
 use crate::error::{ApiError, Problem};
 use crate::http::body::{json_with_files, Limits};
 use crate::http::complaints::actions::{take_action, Ctx, Entry};
@@ -44,6 +47,7 @@ fn tracking_view(
         .flatten()
         .collect();
     let in_window = row.reporter_due_on.is_some_and(|due| today <= due);
+    let rated = evaluations::find(conn, &row.id)?.is_some();
     Ok(TrackingView {
         tracking_code: row.tracking_code.clone(),
         register_number: row.register_number(),
@@ -58,6 +62,9 @@ fn tracking_view(
         rejection_reason: row.rejection_reason.as_deref().and_then(|r| r.parse().ok()),
         can_add_information: lifecycle::transition(status, Action::AddInfo, Actor::Reporter)
             .is_ok(),
+        can_rate: !rated
+            && row.resolved_at.is_some()
+            && matches!(status, Status::Resolved | Status::Closed),
         can_evaluate: in_window
             && lifecycle::transition(status, Action::Accept, Actor::Reporter).is_ok(),
         attachment_count: rows::attachments_of(conn, &row.id)?.len(),
@@ -284,4 +291,93 @@ fn within_window(row: &ComplaintRow, today: chrono::NaiveDate) -> Result<(), Api
         ))),
         None => Ok(()),
     }
+}
+
+/// The reporter's rating of the handling (seed b.8), on the national
+/// survey's 1–4 scale: 1 tidak baik, 2 kurang baik, 3 baik, 4 sangat baik.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationInput {
+    /// A score per element; every element but `facilities` is required.
+    #[schema(value_type = Object, example = json!({"requirements": 4, "procedure": 3, "time": 3, "cost": 4, "result": 4, "competence": 4, "behaviour": 4, "handling": 3}))]
+    pub scores: std::collections::BTreeMap<Element, i64>,
+    /// The overall judgement, 1 to 4.
+    #[schema(minimum = 1, maximum = 4)]
+    pub overall: i64,
+    pub comment: Option<String>,
+}
+
+/// Rates the handling once the answer has come (resolved or closed). Once
+/// per complaint. A dissatisfied reporter disputes the answer separately,
+/// within the evaluation window.
+#[utoipa::path(
+    tag = "tracking",
+    params(("code" = String, Path)),
+    request_body = EvaluationInput,
+    responses(
+        (status = 200, body = TrackingView),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No answer yet, or rated already", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/track/{code}/evaluation")]
+pub async fn evaluate(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    input: web::Json<EvaluationInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = input.into_inner();
+    let mut checks = Checks::default();
+    for element in Element::ALL {
+        match input.scores.get(element) {
+            Some(score) if !satisfaction::valid_score(*score) => checks.fail(
+                &format!("scores.{element}"),
+                "out_of_range",
+                "a score is 1 to 4",
+            ),
+            None if element.required() => checks.fail(
+                &format!("scores.{element}"),
+                "required",
+                "rate every element",
+            ),
+            _ => {}
+        }
+    }
+    if !satisfaction::valid_score(input.overall) {
+        checks.fail("overall", "out_of_range", "a score is 1 to 4");
+    }
+    let comment = checks.optional_text("comment", input.comment.as_deref(), 2000);
+    checks.into_result(|| ())?;
+    let st = state.clone();
+    let view = state
+        .db
+        .write(move |conn| {
+            let row = find(conn, &code)?;
+            let status = row.status()?;
+            if row.resolved_at.is_none() || !matches!(status, Status::Resolved | Status::Closed) {
+                return Err(ApiError::Conflict(
+                    "a complaint is rated once it has been answered".into(),
+                ));
+            }
+            let now = st.clock.now().naive_utc();
+            evaluations::insert(
+                conn,
+                &EvaluationRow {
+                    complaint_id: row.id.clone(),
+                    overall: input.overall as i32,
+                    scores: serde_json::to_string(&input.scores).map_err(anyhow::Error::from)?,
+                    comment,
+                    created_at: now,
+                },
+            )?;
+            rows::lock(conn, &row.id)?;
+            rows::append_event(
+                conn,
+                EventRow::new(&row.id, now, EventKind::Evaluated, &EventActor::reporter()),
+            )?;
+            tracking_view(conn, &row, st.today())
+        })
+        .await?;
+    Ok(respond(view))
 }

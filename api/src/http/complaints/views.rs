@@ -420,6 +420,8 @@ pub struct TrackingView {
     pub can_add_information: bool,
     /// The reporter may accept or dispute the resolution now.
     pub can_evaluate: bool,
+    /// The reporter may rate the handling now (once, after the answer).
+    pub can_rate: bool,
     pub attachment_count: usize,
     pub timeline: Vec<PublicEvent>,
 }
