@@ -36,6 +36,18 @@ pub fn postgres_server_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
+/// A database's URL on the test server. TLS is off for the local default:
+/// test servers outlive their test, and OpenSSL's clean-up at process exit
+/// races with connections still open in their threads.
+fn postgres_url(database: &str) -> String {
+    let base = postgres_server_url();
+    if std::env::var("ADUAN_TEST_POSTGRES_URL").is_ok() {
+        format!("{base}/{database}")
+    } else {
+        format!("{base}/{database}?sslmode=disable")
+    }
+}
+
 /// A database made for one test and removed after it.
 pub struct FreshDatabase {
     pub url: String,
@@ -58,14 +70,13 @@ impl FreshDatabase {
             },
             Backend::Postgres => {
                 let name = format!("aduan_test_{id}");
-                let mut conn =
-                    diesel::PgConnection::establish(&format!("{}/postgres", postgres_server_url()))
-                        .expect("PostgreSQL for tests (set ADUAN_TEST_POSTGRES_URL)");
+                let mut conn = diesel::PgConnection::establish(&postgres_url("postgres"))
+                    .expect("PostgreSQL for tests (set ADUAN_TEST_POSTGRES_URL)");
                 diesel::sql_query(format!("CREATE DATABASE {name}"))
                     .execute(&mut conn)
                     .expect("create test database");
                 FreshDatabase {
-                    url: format!("{}/{name}", postgres_server_url()),
+                    url: postgres_url(&name),
                     backend,
                     dir,
                     pg_name: Some(name),
@@ -82,9 +93,7 @@ impl FreshDatabase {
 impl Drop for FreshDatabase {
     fn drop(&mut self) {
         if let Some(name) = &self.pg_name {
-            if let Ok(mut conn) =
-                diesel::PgConnection::establish(&format!("{}/postgres", postgres_server_url()))
-            {
+            if let Ok(mut conn) = diesel::PgConnection::establish(&postgres_url("postgres")) {
                 let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                     .execute(&mut conn);
             }
