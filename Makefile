@@ -2,9 +2,10 @@
 
 .PHONY: run test fmt lint openapi
 
-# The whole product on the embedded SQLite database (./data); the server also
-# serves frontend/dist when built, else frontend/placeholder, at /.
+# The whole product on the embedded SQLite database (./data): builds the web
+# app into frontend/dist, which the server serves at / beside the API.
 run:
+	cd frontend && npm ci --no-audit --no-fund && npm run build
 	cargo run --release -p aduan -- serve
 
 # Every test, on SQLite and on PostgreSQL.

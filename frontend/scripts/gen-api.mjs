@@ -1,49 +1,51 @@
 // Generates src/api/schema.d.ts from the API's openapi.yaml with openapi-typescript.
 // `--check` regenerates in memory and fails when the committed file differs.
-//
-// Enum values: the API serialises every enum in snake_case (`received`,
-// `walk_in`, `team_lead`), which is the snake_case form of the Rust variant
-// name. The document lists the variant names (`Received`, `WalkIn`) because
-// utoipa does not see the `#[serde(rename)]` the API's `text_enum!` macro
-// generates. The transform below writes the wire values; once the document
-// lists snake_case values itself it is a no-op.
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createConfig } from '@redocly/openapi-core';
+import { createConfig, parseYaml } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import ts from 'typescript';
 
 const spec = new URL('../../openapi.yaml', import.meta.url);
 const target = fileURLToPath(new URL('../src/api/schema.d.ts', import.meta.url));
 const check = process.argv.includes('--check');
 
-export function snakeCase(value) {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
+// The document reuses operationIds across resources (`create`, `list`, `show`,
+// `update`). openapi-typescript keys its `operations` by id, so a shared id
+// would give several paths one (wrong) type: every shared id is prefixed with
+// its path (`/admin/users` + `list` → `admin_users_list`). openapi-fetch
+// addresses operations by path, so names are only for reading.
+export function uniqueOperationIds(document) {
+  const seen = new Map();
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const op of Object.values(item)) {
+      if (op && typeof op === 'object' && typeof op.operationId === 'string') {
+        seen.set(op.operationId, (seen.get(op.operationId) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const op of Object.values(item)) {
+      if (op && typeof op === 'object' && seen.get(op.operationId) > 1) {
+        const prefix = path.replace(/^\/api\/v\d+/, '').replace(/\{[^}]*\}/g, 'by_id').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');
+        op.operationId = `${prefix}_${op.operationId}`;
+      }
+    }
+  }
+  return document;
 }
 
-// The document reuses operationIds across resources (`create`, `list`, ...);
-// openapi-fetch addresses operations by path, so that is harmless here.
+const document = uniqueOperationIds(parseYaml(readFileSync(spec, 'utf8')));
+
 const redocly = await createConfig(
-  { rules: { 'operation-operationId-unique': 'off' } },
+  { rules: { 'operation-operationId-unique': 'error' } },
   { extends: ['minimal'] },
 );
 
-const ast = await openapiTS(spec, {
+const ast = await openapiTS(document, {
   redocly,
   silent: true,
   alphabetize: true,
-  transform(schemaObject) {
-    const values = schemaObject.enum;
-    if (Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string')) {
-      return ts.factory.createUnionTypeNode(
-        values.map((v) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(snakeCase(v)))),
-      );
-    }
-    return undefined;
-  },
 });
 
 const header =
