@@ -18,8 +18,10 @@ fmt:
 lint:
 	cargo fmt --all --check && cargo clippy --all-targets -- -D warnings
 
-# openapi.yaml is generated from the code; a test fails when it is stale.
+# openapi.yaml is generated from the code, and the web app's API types from it;
+# a test fails when either is stale.
 # Written through a temporary file so a failed build leaves the old one intact.
 openapi:
 	cargo run -q -p aduan -- openapi > openapi.yaml.tmp || { rm -f openapi.yaml.tmp; exit 1; }
 	mv openapi.yaml.tmp openapi.yaml
+	cd frontend && npm run gen:api
