@@ -23,8 +23,23 @@ RUN --mount=type=cache,target=/usr/local/cargo/registry \
     cargo build --release --locked -p aduan \
     && cp target/release/aduan /usr/local/bin/aduan
 
+# ---- web app ----------------------------------------------------------------
+# The SPA's API types are generated from openapi.yaml, committed beside it.
+FROM node:20-bookworm-slim AS spa
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY openapi.yaml /src/openapi.yaml
+COPY frontend ./
+RUN npm run build
+
+# nginx in front of the API, serving the built SPA (docker-compose's `web`).
+FROM nginx:1.27-alpine AS web
+COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=spa /src/frontend/dist /usr/share/nginx/html
+
 # ---- run --------------------------------------------------------------------
-FROM debian:bookworm-slim
+FROM debian:bookworm-slim AS api
 # libpq5: PostgreSQL client library. ca-certificates: TLS to a managed database.
 # curl: the health check. Time-zone data is compiled into the binary (chrono-tz).
 # hadolint ignore=DL3008
@@ -37,9 +52,9 @@ RUN groupadd --system --gid 10001 aduan \
     && mkdir -p /app/data \
     && chown aduan:aduan /app/data
 COPY --from=builder /usr/local/bin/aduan /usr/local/bin/aduan
-# The placeholder page, so `docker run` alone serves something at `/`
-# (the API picks frontend/placeholder relative to its working directory).
-COPY frontend/placeholder /app/frontend/placeholder
+# The SPA, so `docker run` alone serves the whole product at `/`
+# (the API serves frontend/dist relative to its working directory).
+COPY --from=spa /src/frontend/dist /app/frontend/dist
 WORKDIR /app
 # Listen on every interface inside the container; the SQLite file (when no
 # DATABASE_URL is given) and attachments live in the volume.
