@@ -37,12 +37,11 @@ trap _cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# A temporary directory removed at exit (unless KEEP_WORK=1).
-make_temp_dir() {
-    local dir
-    dir="$(mktemp -d "${TMPDIR:-/tmp}/aduan-$1.XXXXXX")"
-    [[ "${KEEP_WORK:-0}" == 1 ]] || _cleanup_dirs+=("$dir")
-    printf '%s\n' "$dir"
+# new_temp_dir NAME: sets TEMP_DIR to a new directory, removed at exit (unless
+# KEEP_WORK=1). Not called as $(...): a subshell could not register it.
+new_temp_dir() {
+    TEMP_DIR="$(mktemp -d "${TMPDIR:-/tmp}/aduan-$1.XXXXXX")"
+    [[ "${KEEP_WORK:-0}" == 1 ]] || _cleanup_dirs+=("$TEMP_DIR")
 }
 
 # Stops a process we started: SIGTERM, up to 15 s, then SIGKILL.

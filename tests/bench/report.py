@@ -67,7 +67,9 @@ def main():
     w(f"# Aduan benchmark: {backend}, {n:,} complaints ({meta.get('date', '')})")
     w("")
     w(f"Command: `{meta.get('command', '')}`  ")
-    w(f"Commit: `{meta.get('git', '?')}`{' (with uncommitted changes)' if meta.get('dirty') else ''}  ")
+    w(f"Commit: `{meta.get('git', '?')}`{' (with uncommitted changes in api/)' if meta.get('dirty') else ''}; "
+      f"server binary `{meta.get('binary', '?')}` built {meta.get('binary_built', '?')} "
+      "(with ADUAN_BIN it may predate the commit)  ")
     w(f"Machine: {meta.get('cpus', '?')} CPU cores, {meta.get('mem_gb', '?')} GB RAM, load average "
       f"{meta.get('load_before', '?')} before the run and {meta.get('load_after', '?')} after. "
       "**The machine is shared (other builds and tests run beside the benchmark) and the load "
@@ -158,8 +160,14 @@ def main():
           "as prepared statements over the same number of connections, with no HTTP, JSON, pool or "
           "application code. The ratio says how much of the database's capacity the server delivers.")
         w("")
-        w("| Request | API req/s | pgbench tps | API ÷ pgbench | target | API p50 / p99 ms | pgbench p50 / p99 ms |")
-        w("|---|---:|---:|---:|---|---:|---:|")
+        pool = meta.get("pool", 10)
+        w(f"The server holds at most {pool} database connections (its pool), while pgbench at "
+          f"{meta.get('concurrency')} clients runs {meta.get('concurrency')} backends; on two cores the extra "
+          f"backends cost throughput, so pgbench also runs at {pool} clients when that is fewer "
+          "(last column): that ratio compares like with like at the database.")
+        w("")
+        w(f"| Request | API req/s | pgbench tps | API ÷ pgbench | target | API p50 / p99 ms | pgbench p50 / p99 ms | pgbench at {pool} clients: tps, API ÷ |")
+        w("|---|---:|---:|---:|---|---:|---:|---:|")
         for key, title, target in (("submit", "Submission", "submit_ratio"), ("track", "Tracking", "track_ratio")):
             pg = load(os.path.join(d, f"pgbench_{key}.json"))
             api = results.get(key)
@@ -174,9 +182,12 @@ def main():
                 missed.append(f"{title.lower()} at {ratio:.0%} of pgbench (target ≥ {TARGETS[target]:.0%})")
             if pg.get("failed"):
                 hard_failures.append(f"pgbench {key}: {pg['failed']} failed transactions")
+            at_pool = load(os.path.join(d, f"pgbench_{key}_pool.json"))
+            pool_cell = (f"{fmt(at_pool['tps'])}, {api['rps'] / at_pool['tps']:.0%}"
+                         if at_pool and at_pool.get("tps") else "–")
             w(f"| {title} | {fmt(api['rps'])} | {fmt(pg['tps'])} | {ratio:.0%} | ≥ {TARGETS[target]:.0%}: {met(ok)} | "
               f"{fmt(ms(api['latency_us']['p50']), 2)} / {fmt(ms(api['latency_us']['p99']), 2)} | "
-              f"{fmt(pg.get('p50_ms'), 2)} / {fmt(pg.get('p99_ms'), 2)} |")
+              f"{fmt(pg.get('p50_ms'), 2)} / {fmt(pg.get('p99_ms'), 2)} | {pool_cell} |")
         w("")
 
     # ---- targets ----------------------------------------------------------------

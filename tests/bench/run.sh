@@ -79,7 +79,8 @@ require wrk curl python3
 ensure_binary
 
 started_at=$(date +%s)
-work="$(make_temp_dir bench)"
+new_temp_dir bench
+work="$TEMP_DIR"
 res="$work/results"
 mkdir -p "$res"
 port="$(free_port)"
@@ -241,12 +242,12 @@ print(f"  {rps:9.1f} req/s  p50 {lat['p50']/1000:.2f} ms  p99 {lat['p99']/1000:.
 EOF
 }
 
-# run_pgbench NAME SCRIPT: writes $res/pgbench_NAME.json
+# run_pgbench NAME SCRIPT [CLIENTS]: writes $res/pgbench_NAME.json
 run_pgbench() {
-    local name=$1 script=$2
-    log "pgbench $name: -c$concurrency -j$threads -T$duration"
+    local name=$1 script=$2 clients=${3:-$concurrency}
+    log "pgbench $name: -c$clients -j$threads -T$duration"
     mkdir -p "$work/pgbench-$name"
-    (cd "$work/pgbench-$name" && pgbench -n -M prepared -c "$concurrency" -j "$threads" -T "$duration" \
+    (cd "$work/pgbench-$name" && pgbench -n -M prepared -c "$clients" -j "$threads" -T "$duration" \
         -l --log-prefix=tx -D complaints="$complaints" "${pgbench_vars[@]}" \
         -f "$BENCH_DIR/pgbench/$script" "$db_url") \
         >"$work/pgbench-$name.txt" 2>&1 || { cat "$work/pgbench-$name.txt" >&2; die "pgbench $name failed"; }
@@ -286,10 +287,19 @@ pgbench_vars=(
     -D 'details={"channel":"web","files":0}'
 )
 
+# pgbench at the concurrency of the load, and (when smaller) at the server's
+# pool size, which is how many connections the server itself uses.
+pool_size=${ADUAN_DB_POOL_SIZE:-10}
 run_wrk submit submit.lua "$duration"
-[[ $backend == postgres ]] && run_pgbench submit submit.sql
+if [[ $backend == postgres ]]; then
+    run_pgbench submit submit.sql
+    ((pool_size < concurrency)) && run_pgbench submit_pool submit.sql "$pool_size"
+fi
 run_wrk track track.lua "$duration"
-[[ $backend == postgres ]] && run_pgbench track track.sql
+if [[ $backend == postgres ]]; then
+    run_pgbench track track.sql
+    ((pool_size < concurrency)) && run_pgbench track_pool track.sql "$pool_size"
+fi
 run_wrk inbox inbox.lua "$duration"
 run_wrk search search.lua "$duration"
 if ((staff_concurrency != concurrency)); then
@@ -390,15 +400,20 @@ for p in plans:
     print(f"  {p['ms']} ms  {p['label']}", file=sys.stderr)
 EOF
 elif [[ $backend == sqlite ]]; then
-    python3 - "$sqlite_file" "$res/explain.json" "$first_category" <<'EOF'
+    python3 - "$sqlite_file" "$res/explain.json" "$first_category" "$(TZ=Asia/Makassar date +%F)" "${divisions%%,*}" <<'EOF'
 import json, sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1])
+today, division = sys.argv[4], sys.argv[5]
 cols = "*"
 queries = [
     ("inbox status=received", "SELECT * FROM complaints WHERE status IN ('received') ORDER BY received_at DESC, id DESC LIMIT 26"),
     ("inbox limit=25 (not archived)", "SELECT * FROM complaints WHERE status != 'archived' ORDER BY received_at DESC, id DESC LIMIT 26"),
     ("inbox status=received&category_id", f"SELECT * FROM complaints WHERE status IN ('received') AND category_id = '{sys.argv[3]}' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("inbox sla=overdue", f"SELECT * FROM complaints WHERE status != 'archived' AND sla_due_on < '{today}' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("inbox status=in_progress&sort=-updated_at", "SELECT * FROM complaints WHERE status IN ('in_progress') ORDER BY updated_at DESC, id DESC LIMIT 26"),
+    ("inbox status=dispositioned,in_progress&division_id", f"SELECT * FROM complaints WHERE status IN ('dispositioned', 'in_progress') AND division_id = '{division}' ORDER BY received_at DESC, id DESC LIMIT 26"),
     ("search q=pbg", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%pbg%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("search q=sudarma", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%sudarma%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
     ("search q=tidak ada yang cocok", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%tidak ada yang cocok%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
 ]
 plans = []
@@ -424,10 +439,11 @@ import json, os, sys
 json.dump({
     "backend": "$backend", "complaints": $complaints, "duration": $duration,
     "concurrency": $concurrency, "threads": $threads, "staff_concurrency": $staff_concurrency, "date": "$(date -u +'%Y-%m-%d %H:%M UTC')",
-    "command": "$command_line", "git": "$git_rev", "dirty": $( [[ $dirty == true ]] && echo True || echo False ),
+    "command": "$command_line", "git": "$git_rev",
+    "binary": "$ADUAN_BIN", "binary_built": "$(date -u -r "$ADUAN_BIN" +'%Y-%m-%d %H:%M UTC')", "dirty": $( [[ $dirty == true ]] && echo True || echo False ),
     "cpus": os.cpu_count(), "mem_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
     "load_before": "$load_before", "load_after": "$(cut -d' ' -f1-3 /proc/loadavg)",
-    "workers": "${ADUAN_WORKERS:-one per core}", "pool": ${ADUAN_DB_POOL_SIZE:-10},
+    "workers": "${ADUAN_WORKERS:-one per core}", "pool": $pool_size,
     "seed_seconds": $seed_seconds, "db_size": "$db_size", "counts": $counts_json,
     "elapsed_seconds": $(($(date +%s) - started_at)),
 }, open(sys.argv[1], "w"))

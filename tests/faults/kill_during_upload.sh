@@ -32,7 +32,8 @@ ensure_binary
 
 run_backend() {
     local backend=$1 db="" url="" work port server_log round
-    work="$(make_temp_dir "kill-$backend")"
+    new_temp_dir "kill-$backend"
+    work="$TEMP_DIR"
     if [[ $backend == postgres ]]; then
         require psql
         db="aduan_fault_kill_$$"

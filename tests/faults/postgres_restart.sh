@@ -36,7 +36,8 @@ fi
 outage="${ADUAN_FAULT_OUTAGE_SECONDS:-5}"
 ensure_binary
 
-work="$(make_temp_dir pgrestart)"
+new_temp_dir pgrestart
+work="$TEMP_DIR"
 db="aduan_fault_pgrestart_$$"
 create_db "$db"
 port="$(free_port)"

@@ -14,7 +14,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../bench/lib.sh"
 
 ensure_binary
 export ADUAN_BIN
-work="$(make_temp_dir faults)"
+new_temp_dir faults
+work="$TEMP_DIR"
 passed=0
 failed=0
 

@@ -14,7 +14,8 @@ FAULTS_DIR="$REPO_ROOT/tests/faults"
 
 require psql curl python3
 ensure_binary
-work="$(make_temp_dir replicas)"
+new_temp_dir replicas
+work="$TEMP_DIR"
 db="aduan_fault_replicas_$$"
 create_db "$db"
 url="$PG_BASE_URL/$db"
