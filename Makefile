@@ -1,6 +1,6 @@
 # Everyday commands. Each is a thin wrapper, so the README and CI say the same thing.
 
-.PHONY: run test fmt lint openapi
+.PHONY: run test faults fmt lint openapi
 
 # The whole product on the embedded SQLite database (./data): builds the web
 # app into frontend/dist, which the server serves at / beside the API.
@@ -11,6 +11,12 @@ run:
 # Every test, on SQLite and on PostgreSQL.
 test:
 	./tests/run-all.sh
+
+# Faults and the short benchmark (tests/faults/run-all.sh; docs/performance.md).
+# Stops the local PostgreSQL cluster for a few seconds: run it alone.
+faults:
+	cargo build -p aduan
+	ADUAN_BIN=target/debug/aduan ./tests/faults/run-all.sh
 
 fmt:
 	cargo fmt --all

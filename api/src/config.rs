@@ -53,6 +53,22 @@ pub struct Config {
     /// `ADUAN_STATIC_DIR`: a built SPA to serve at `/` (default `frontend/dist`, else
     /// `frontend/placeholder`, whichever has an `index.html`; relative to the working directory).
     pub static_dir: Option<PathBuf>,
+    pub jobs: JobsConfig,
+}
+
+/// The timed rules and upkeep run in the background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JobsConfig {
+    /// `ADUAN_JOBS`: `on` (default) or `off` (a replica that only serves
+    /// requests; tests run the jobs by hand).
+    pub enabled: bool,
+    /// `ADUAN_JOBS_INTERVAL_SECONDS`: how often the timed rules run.
+    pub interval_seconds: u64,
+    /// `ADUAN_ESCALATE_EVERY_DAYS`: working days overdue between two escalation steps.
+    pub escalate_every_days: u32,
+    /// `ADUAN_ARCHIVE_AFTER_DAYS`: calendar days after which a closed or
+    /// rejected complaint moves to the archive (0: only by hand).
+    pub archive_after_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +183,16 @@ impl Config {
                 })
                 .unwrap_or_default(),
             static_dir,
+            jobs: JobsConfig {
+                enabled: match lookup("ADUAN_JOBS").as_deref() {
+                    None | Some("on") => true,
+                    Some("off") => false,
+                    Some(other) => anyhow::bail!("ADUAN_JOBS must be on or off, not '{other}'"),
+                },
+                interval_seconds: number("ADUAN_JOBS_INTERVAL_SECONDS", 60, 1, 86_400)? as u64,
+                escalate_every_days: number("ADUAN_ESCALATE_EVERY_DAYS", 5, 1, 60)? as u32,
+                archive_after_days: number("ADUAN_ARCHIVE_AFTER_DAYS", 30, 0, 3650)? as u32,
+            },
         })
     }
 }

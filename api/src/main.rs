@@ -10,7 +10,9 @@ use aduan::config::Config;
 use aduan::db::users::{self, UserRow};
 use aduan::db::{migrations, new_id, reference, Db, DbConn};
 use aduan::domain::Role;
+use aduan::jobs::sweep;
 use aduan::startup::{prepare_database, Application};
+use aduan::storage::Storage;
 use aduan::{openapi, telemetry};
 
 #[derive(Parser)]
@@ -38,6 +40,24 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Attachment storage upkeep.
+    Storage {
+        #[command(subcommand)]
+        command: StorageCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum StorageCommand {
+    /// Remove stored files that no complaint refers to (left by a process
+    /// killed between storing a file and saving its complaint). The server
+    /// also does this every hour (files older than an hour).
+    Sweep {
+        /// Leave files younger than this alone: they may belong to a
+        /// submission still being saved.
+        #[arg(long, default_value_t = 60)]
+        min_age_minutes: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -64,8 +84,27 @@ fn parse_role(text: &str) -> Result<Role, String> {
     text.parse().map_err(|e: aduan::domain::Invalid| e.message)
 }
 
-#[actix_web::main]
-async fn main() -> anyhow::Result<()> {
+/// glibc gives each thread that allocates its own malloc arena, up to eight
+/// per core, and keeps their memory: with the blocking pool's threads that
+/// doubled the server's resident memory under load for no speed we could
+/// measure (docs/performance.md). Two arenas are plenty for this service.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn limit_malloc_arenas() {
+    // SAFETY: mallopt only changes allocator tuning; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn limit_malloc_arenas() {}
+
+fn main() -> anyhow::Result<()> {
+    limit_malloc_arenas();
+    actix_web::rt::System::new().block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Some(Command::Openapi { json }) = &cli.command {
         let doc = openapi::document();
@@ -136,6 +175,18 @@ async fn main() -> anyhow::Result<()> {
             if generated {
                 println!("password (shown once): {password}");
             }
+        }
+        Command::Storage {
+            command: StorageCommand::Sweep { min_age_minutes },
+        } => {
+            let db = Db::connect(&config.database, 2)?;
+            let storage = Storage::local(&config.storage_dir)?;
+            let before = chrono::Utc::now() - chrono::Duration::minutes(min_age_minutes);
+            let swept = sweep::sweep_orphans(&db, &storage, before).await?;
+            println!(
+                "removed {} orphan file(s) and {} interrupted write(s)",
+                swept.orphans, swept.interrupted
+            );
         }
         Command::Openapi { .. } => unreachable!("handled above"),
     }

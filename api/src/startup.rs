@@ -139,7 +139,17 @@ impl Application {
 
     /// Serves until SIGTERM or SIGINT, then finishes requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let jobs = self
+            .state
+            .config
+            .jobs
+            .enabled
+            .then(|| crate::jobs::spawn(self.state.clone()));
+        let served = self.server.await;
+        if let Some(jobs) = jobs {
+            jobs.abort();
+        }
+        served
     }
 }
 

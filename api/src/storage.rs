@@ -1,15 +1,21 @@
 //! Attachment storage through `object_store`: a local folder by default,
 //! any S3-compatible store later without touching the callers.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use bytes::Bytes;
+use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
 use object_store::{local::LocalFileSystem, path::Path, ObjectStore, PutPayload};
 use sha2::{Digest, Sha256};
 
 #[derive(Clone)]
 pub struct Storage {
     store: Arc<dyn ObjectStore>,
+    /// The folder of a local store, where interrupted writes leave their
+    /// staging files (`<name>#<n>`), which the store itself never lists.
+    local_dir: Option<PathBuf>,
 }
 
 impl Storage {
@@ -17,6 +23,7 @@ impl Storage {
         std::fs::create_dir_all(dir)?;
         Ok(Storage {
             store: Arc::new(LocalFileSystem::new_with_prefix(dir)?),
+            local_dir: Some(dir.to_path_buf()),
         })
     }
 
@@ -42,6 +49,48 @@ impl Storage {
             stored.push(key);
         }
         Ok(())
+    }
+
+    /// Keys under `prefix` last written before `before`.
+    pub async fn list_written_before(
+        &self,
+        prefix: &str,
+        before: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<String>> {
+        Ok(self
+            .store
+            .list(Some(&Path::from(prefix)))
+            .try_filter(|meta| std::future::ready(meta.last_modified < before))
+            .map_ok(|meta| meta.location.to_string())
+            .try_collect()
+            .await?)
+    }
+
+    /// Removes staging files of writes interrupted before `before` (a local
+    /// store renames a finished write into place; a killed process leaves
+    /// its staging file behind). Returns how many were removed.
+    pub fn remove_interrupted_writes(&self, before: DateTime<Utc>) -> anyhow::Result<usize> {
+        let Some(root) = &self.local_dir else {
+            return Ok(0);
+        };
+        let mut removed = 0;
+        let mut folders = vec![root.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder)? {
+                let entry = entry?;
+                let meta = entry.metadata()?;
+                if meta.is_dir() {
+                    folders.push(entry.path());
+                    continue;
+                }
+                let written: DateTime<Utc> = meta.modified()?.into();
+                if entry.file_name().to_string_lossy().contains('#') && written < before {
+                    std::fs::remove_file(entry.path())?;
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
     }
 
     /// Removes stored objects; used to undo uploads whose complaint was not saved.

@@ -151,10 +151,24 @@ async fn text_search_finds_subject_description_code_and_name() {
         [second["id"].as_str().unwrap()]
     );
     assert_eq!(search("ni%20made".into()).await.len(), 1);
+    let code = first["tracking_code"].as_str().unwrap();
+    for q in [code.to_string(), code.to_lowercase(), code[..9].to_string()] {
+        assert_eq!(
+            search(q.clone()).await,
+            [first["id"].as_str().unwrap()],
+            "{q}"
+        );
+    }
+    // A whole register number is looked up exactly, with or without zeros.
+    let register = second["register_number"].as_str().unwrap();
     assert_eq!(
-        search(first["tracking_code"].as_str().unwrap().into()).await,
-        [first["id"].as_str().unwrap()]
+        search(register.into()).await,
+        [second["id"].as_str().unwrap()]
     );
+    let (seq, rest) = register.split_once('/').unwrap();
+    let short = format!("{}/{}", seq.trim_start_matches('0'), rest.to_lowercase());
+    assert_eq!(search(short).await, [second["id"].as_str().unwrap()]);
+    assert_eq!(search("99999/ADUAN/2026".into()).await.len(), 0);
     // Wildcards are searched for literally.
     assert_eq!(search("100%25".into()).await.len(), 1);
     assert_eq!(search("%25".into()).await.len(), 1);

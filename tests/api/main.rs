@@ -17,5 +17,6 @@ mod schema;
 mod security;
 mod submission;
 mod timeline;
+mod timers;
 mod tracking;
 mod uploads;

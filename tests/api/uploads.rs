@@ -170,3 +170,63 @@ async fn a_multipart_body_without_the_json_part_is_refused() {
     let p = problem(response, 422).await;
     assert_eq!(p["errors"][0]["field"], "complaint");
 }
+
+#[tokio::test]
+async fn the_sweep_removes_old_orphan_files_and_keeps_every_recorded_one() {
+    use aduan::jobs::sweep::{sweep_orphans, Swept};
+    use chrono::{Duration, Utc};
+
+    let app = spawn_app().await;
+    let form = Form::new()
+        .part("complaint", json_part(&app.complaint_body().await))
+        .part("files", file_part(PNG, "foto.png"));
+    let response = app
+        .client
+        .post(app.url("complaints"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    // What a process killed between storing and committing leaves behind:
+    // a stored file no row names, and a staging file of a write cut short.
+    app.state
+        .storage
+        .put(
+            "attachments/orphan-of-a-killed-request",
+            PDF.to_vec().into(),
+        )
+        .await
+        .unwrap();
+    let staging = app.db.data_dir().join("attachments/half-written#1");
+    std::fs::write(&staging, b"partial").unwrap();
+    assert_eq!(stored_files(&app), 3);
+
+    // Young files may belong to a request still saving: left alone.
+    let young = sweep_orphans(
+        &app.state.db,
+        &app.state.storage,
+        Utc::now() - Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    assert_eq!(young, Swept::default());
+    assert_eq!(stored_files(&app), 3);
+
+    let swept = sweep_orphans(
+        &app.state.db,
+        &app.state.storage,
+        Utc::now() + Duration::minutes(1),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        swept,
+        Swept {
+            orphans: 1,
+            interrupted: 1
+        }
+    );
+    assert_eq!(stored_files(&app), 1, "the recorded file stays");
+    assert!(!staging.exists());
+}

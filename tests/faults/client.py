@@ -115,8 +115,10 @@ def cmd_submit(args):
             headers = {"Content-Type": ctype, "Idempotency-Key": key}
             first = time.monotonic()
             attempts, errors, status, receipt = 0, {}, None, {}
+            slowest_failure = 0.0
             while time.monotonic() - first < args.give_up:
                 attempts += 1
+                attempt_started = time.monotonic()
                 try:
                     status, _, data = request(port, "POST", "/api/v1/complaints", body, headers)
                 except (OSError, http.client.HTTPException) as e:
@@ -125,6 +127,7 @@ def cmd_submit(args):
                 if status == 201:
                     receipt = json.loads(data)
                     break
+                slowest_failure = max(slowest_failure, time.monotonic() - attempt_started)
                 if status is not None:
                     errors[str(status)] = errors.get(str(status), 0) + 1
                     if status < 500 and status not in (408, 409, 429):
@@ -137,6 +140,7 @@ def cmd_submit(args):
                 "attachment_count": receipt.get("attachment_count"),
                 "files": [[name, len(data)] for name, _, data in files],
                 "attempts": attempts, "seconds": round(time.monotonic() - first, 3), "errors": errors,
+                "slowest_failure": round(slowest_failure, 3),
             }) + "\n")
             if args.pause:
                 time.sleep(args.pause)

@@ -12,6 +12,7 @@
 #   - every 201's complaint exists (by tracking code), with the receipt's id,
 #   - no duplicate per Idempotency-Key: one complaint per key, no complaint
 #     without a key, every 201 key recorded once,
+#   - requests caught in the outage answer 503 within 3 s (they do not hang),
 #   - the server stayed up.
 #
 # STOPPING POSTGRESQL AFFECTS EVERY USER OF THIS SERVER: run it alone, last in
@@ -131,6 +132,11 @@ slow = [s for s in ok if s["seconds"] >= 2]
 print(f"CHECK {'PASS' if retried or slow else 'FAIL'} submissions were caught in the outage "
       f"({len(retried)} retried, {len(slow)} waited 2 s or more for their 201)")
 print(f"CHECK {'PASS' if not gave_up else 'FAIL'} every submission got its 201 within 60 s ({len(gave_up)} gave up)")
+failures = [s for s in subs if s["slowest_failure"] > 0]
+slowest = max([s["slowest_failure"] for s in failures] or [0])
+answered_503 = sum(s["errors"].get("503", 0) for s in subs)
+print(f"CHECK {'PASS' if answered_503 and slowest < 3 else 'FAIL'} requests caught in the outage fail fast "
+      f"with 503 ({answered_503} answers 503, slowest failed attempt {slowest} s; limit 3 s)")
 print(f"CHECK {'PASS' if not missing else 'FAIL'} every 201 complaint exists ({len(missing)} missing)")
 print(f"CHECK {'PASS' if not wrong else 'FAIL'} every 201 names the complaint stored under its key ({len(wrong)} differ)")
 print(f"CHECK {'PASS' if not no_key and not dup_keys and len(rows) == len(key_counts) else 'FAIL'} "

@@ -139,6 +139,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut HashMap<String, String>)
         // have tests of their own.
         ("ADUAN_RATE_LIMIT_SUBMIT_PER_MINUTE".into(), "0".into()),
         ("ADUAN_RATE_LIMIT_LOGIN_PER_MINUTE".into(), "0".into()),
+        // Tests run the timed rules themselves, after moving the clock.
+        ("ADUAN_JOBS".into(), "off".into()),
     ]);
     configure(&mut vars);
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration");
@@ -199,6 +201,24 @@ impl TestApp {
             .send()
             .await
             .unwrap()
+    }
+
+    /// Another server on the same database and clock, as a second replica
+    /// behind the load balancer would be.
+    pub async fn replica(&self) -> aduan::state::AppState {
+        let app = Application::build((*self.state.config).clone(), self.clock.clone())
+            .await
+            .expect("replica starts");
+        let state = app.state.clone();
+        tokio::spawn(app.run_until_stopped());
+        state
+    }
+
+    /// Runs the timed rules now, as the server's background job does.
+    pub async fn run_timed_rules(&self) -> aduan::jobs::timers::Fired {
+        aduan::jobs::timers::run_due(&self.state)
+            .await
+            .expect("timed rules run")
     }
 
     pub fn set_now(&self, at: &str) {

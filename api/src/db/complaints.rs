@@ -9,7 +9,7 @@ use super::schema::{
 use super::{DbConn, MultiBackend};
 use crate::domain::sla::{ComplaintClock, SlaPolicy, SlaState};
 use crate::domain::timeline::{ActorKind, EventKind};
-use crate::domain::{Calendar, Channel, Kind, Role, Status};
+use crate::domain::{Calendar, Channel, Kind, Role, Status, TrackingCode};
 use crate::error::ApiError;
 use crate::storage::{Storage, Upload};
 
@@ -388,8 +388,7 @@ pub struct InboxQuery {
     pub sla: Option<SlaState>,
     pub received_from: Option<NaiveDateTime>,
     pub received_before: Option<NaiveDateTime>,
-    /// Lowercased search text.
-    pub text: Option<String>,
+    pub search: Option<Search>,
     /// Division staff see only their division's complaints.
     pub restrict_to_division: Option<String>,
     pub today: Option<NaiveDate>,
@@ -404,12 +403,14 @@ fn filtered(q: &InboxQuery) -> complaints::BoxedQuery<'_, MultiBackend> {
     if let Some(division) = &q.restrict_to_division {
         query = query.filter(c::division_id.eq(division));
     }
-    if q.statuses.is_empty() {
+    query = match q.statuses.as_slice() {
         // Archived complaints leave the working lists unless asked for.
-        query = query.filter(c::status.ne(Status::Archived.as_str()));
-    } else {
-        query = query.filter(c::status.eq_any(q.statuses.iter().map(|s| s.as_str())));
-    }
+        [] => query.filter(c::status.ne(Status::Archived.as_str())),
+        // PostgreSQL reads `(status, …)` indexes in order only for `=`, not
+        // for the `= ANY($1)` that `eq_any` sends even for one value.
+        [one] => query.filter(c::status.eq(one.as_str())),
+        many => query.filter(c::status.eq_any(many.iter().map(|s| s.as_str()))),
+    };
     if let Some(kind) = q.kind {
         query = query.filter(c::kind.eq(kind.as_str()));
     }
@@ -440,14 +441,72 @@ fn filtered(q: &InboxQuery) -> complaints::BoxedQuery<'_, MultiBackend> {
     if let Some(before) = q.received_before {
         query = query.filter(c::received_at.lt(before));
     }
-    if let Some(text) = &q.text {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        query = query.filter(c::search_text.like(format!("%{escaped}%")).escape('\\'));
+    match &q.search {
+        None => {}
+        Some(Search::TrackingCode(code)) => {
+            query = query.filter(c::tracking_code.eq(code.as_str().to_string()));
+        }
+        Some(Search::RegisterNumber { year, seq }) => {
+            query = query
+                .filter(c::register_year.eq(*year))
+                .filter(c::register_seq.eq(*seq));
+        }
+        Some(Search::Words(text)) => {
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            query = query.filter(c::search_text.like(format!("%{escaped}%")).escape('\\'));
+        }
     }
     query
+}
+
+/// What the inbox search box asked for. A whole tracking code or register
+/// number is looked up exactly: as text it would match the register
+/// number's constant part in every row and mislead the planner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Search {
+    TrackingCode(TrackingCode),
+    RegisterNumber {
+        year: i32,
+        seq: i32,
+    },
+    /// Lowercased words found anywhere in the search text.
+    Words(String),
+}
+
+impl Search {
+    pub fn parse(text: &str) -> Search {
+        let text = text.trim();
+        if let Some((year, seq)) = parse_register_number(text) {
+            return Search::RegisterNumber { year, seq };
+        }
+        // Only the dashed form: a 12-letter word could otherwise pass for a code.
+        let dashed = text.len() == 14 && text.as_bytes()[4] == b'-' && text.as_bytes()[9] == b'-';
+        match TrackingCode::parse(text) {
+            Ok(code) if dashed => Search::TrackingCode(code),
+            _ => Search::Words(text.to_lowercase()),
+        }
+    }
+}
+
+/// The inverse of [`register_number`], case-insensitive and lenient on
+/// leading zeros: `00012/ADUAN/2026` or `12/aduan/2026`.
+fn parse_register_number(text: &str) -> Option<(i32, i32)> {
+    let mut parts = text.split('/');
+    let (seq, word, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some()
+        || !word.eq_ignore_ascii_case("aduan")
+        || !digits(seq)
+        || seq.len() > 9
+        || year.len() != 4
+        || !digits(year)
+    {
+        return None;
+    }
+    Some((year.parse().ok()?, seq.parse().ok()?))
 }
 
 pub fn inbox(conn: &mut DbConn, q: &InboxQuery) -> Result<Vec<ComplaintRow>, ApiError> {
@@ -516,6 +575,15 @@ impl EventActor {
     pub fn reporter() -> EventActor {
         EventActor {
             kind: ActorKind::Reporter,
+            user_id: None,
+            role: None,
+        }
+    }
+
+    /// The timed rules (see `jobs::timers`).
+    pub fn system() -> EventActor {
+        EventActor {
+            kind: ActorKind::System,
             user_id: None,
             role: None,
         }
@@ -609,5 +677,63 @@ impl ComplaintRow {
         self.sla_due_on = schedule.active.map(|d| d.due_on);
         self.sla_at_risk_on = schedule.active.map(|d| d.at_risk_on);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_register_numbers_and_dashed_tracking_codes_are_exact_lookups() {
+        assert_eq!(
+            Search::parse(" 00012/ADUAN/2026 "),
+            Search::RegisterNumber {
+                year: 2026,
+                seq: 12
+            }
+        );
+        assert_eq!(
+            Search::parse("12/aduan/2026"),
+            Search::RegisterNumber {
+                year: 2026,
+                seq: 12
+            }
+        );
+        assert_eq!(
+            Search::parse("7kqm-4xht-92rc"),
+            Search::TrackingCode(TrackingCode::parse("7KQM-4XHT-92RC").unwrap())
+        );
+    }
+
+    #[test]
+    fn anything_else_is_searched_as_words() {
+        for text in [
+            "12/aduan",
+            "/aduan/2026",
+            "12/ADUAN/26",
+            "12/surat/2026",
+            "1/2/aduan/2026",
+            "7KQM4XHT92RC",
+            "7KQM-4XHT",
+            "perdagangann",
+            "Izin PBG",
+        ] {
+            assert_eq!(
+                Search::parse(text),
+                Search::Words(text.trim().to_lowercase()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn register_numbers_round_trip() {
+        for (year, seq) in [(2026, 1), (2026, 99_999), (2027, 123_456)] {
+            assert_eq!(
+                parse_register_number(&register_number(year, seq)),
+                Some((year, seq))
+            );
+        }
     }
 }

@@ -13,7 +13,9 @@ pub mod schema;
 pub mod tokens;
 pub mod users;
 
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -78,7 +80,31 @@ pub struct Db {
     reader: Pool,
     writer: Pool,
     backend: Backend,
+    reachable: Reachability,
 }
+
+/// Whether the last attempt to open a connection failed. While it did,
+/// requests give up on a connection after a short wait and answer 503 at
+/// once, instead of holding the client for the whole check-out timeout.
+#[derive(Debug, Clone, Default)]
+struct Reachability {
+    down: Arc<AtomicBool>,
+}
+
+impl r2d2::HandleError<r2d2::Error> for Reachability {
+    fn handle_error(&self, error: r2d2::Error) {
+        if !self.down.swap(true, Ordering::Relaxed) {
+            log::warn!("cannot connect to the database: {error}");
+        }
+    }
+}
+
+/// How long a request waits for a connection before checking again
+/// whether the database became unreachable meanwhile.
+const CHECKOUT_PROBE: Duration = Duration::from_millis(250);
+/// How long a request waits for a connection when the database is up
+/// (a burst queues for a free connection).
+const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -93,12 +119,14 @@ impl Db {
                 std::fs::create_dir_all(dir)?;
             }
         }
+        let reachable = Reachability::default();
         let build = |size: u32| {
             r2d2::Pool::builder()
                 .max_size(size)
                 .min_idle(Some(0))
-                .connection_timeout(Duration::from_secs(10))
+                .connection_timeout(CHECKOUT_TIMEOUT)
                 .test_on_check_out(true)
+                .error_handler(Box::new(reachable.clone()))
                 .build_unchecked(Manager {
                     target: target.clone(),
                 })
@@ -110,12 +138,14 @@ impl Db {
                     reader: pool.clone(),
                     writer: pool,
                     backend: Backend::Postgres,
+                    reachable,
                 }
             }
             DatabaseConfig::Sqlite(_) => Db {
                 reader: build(pool_size),
                 writer: build(1),
                 backend: Backend::Sqlite,
+                reachable,
             },
         };
         Ok(db)
@@ -136,7 +166,7 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        run_blocking(self.reader.clone(), query).await
+        run_blocking(self.reader.clone(), self.reachable.clone(), query).await
     }
 
     /// Runs `work` in one transaction: it commits entirely or not at all.
@@ -145,16 +175,17 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        run_blocking(self.writer.clone(), |conn| conn.transaction(work)).await
+        run_blocking(self.writer.clone(), self.reachable.clone(), |conn| {
+            conn.transaction(work)
+        })
+        .await
     }
 
     /// Whether the database answers within two seconds (for `/readyz`).
     pub async fn ping(&self) -> Result<(), ApiError> {
-        let pool = self.reader.clone();
+        let (pool, reachable) = (self.reader.clone(), self.reachable.clone());
         actix_web::rt::task::spawn_blocking(move || {
-            let mut conn = pool
-                .get_timeout(Duration::from_secs(2))
-                .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+            let mut conn = reachable.checkout(&pool, Duration::from_secs(2))?;
             conn.ping()
                 .map_err(|e| ApiError::Unavailable(e.to_string()))
         })
@@ -163,7 +194,37 @@ impl Db {
     }
 }
 
-async fn run_blocking<T, F>(pool: Pool, work: F) -> Result<T, ApiError>
+impl Reachability {
+    /// A connection from `pool` within `timeout`, or sooner a 503 while the
+    /// database is unreachable.
+    fn checkout(
+        &self,
+        pool: &Pool,
+        timeout: Duration,
+    ) -> Result<r2d2::PooledConnection<Manager>, ApiError> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            // Waiting in slices notices the database going down meanwhile.
+            let wait = CHECKOUT_PROBE.min(deadline.saturating_duration_since(Instant::now()));
+            match pool.get_timeout(wait) {
+                Ok(conn) => {
+                    if self.down.swap(false, Ordering::Relaxed) {
+                        log::info!("the database is reachable again");
+                    }
+                    return Ok(conn);
+                }
+                // Unreachable after a probe, or out of time: give up.
+                Err(e) if self.down.load(Ordering::Relaxed) || Instant::now() >= deadline => {
+                    return Err(ApiError::Unavailable(e.to_string()))
+                }
+                // Every connection is busy: keep waiting.
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+async fn run_blocking<T, F>(pool: Pool, reachable: Reachability, work: F) -> Result<T, ApiError>
 where
     F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
     T: Send + 'static,
@@ -171,9 +232,7 @@ where
     let request_id = telemetry::current_request_id();
     actix_web::rt::task::spawn_blocking(move || {
         telemetry::with_request_id(request_id, || {
-            let mut conn = pool
-                .get()
-                .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+            let mut conn = reachable.checkout(&pool, CHECKOUT_TIMEOUT)?;
             work(&mut conn)
         })
     })

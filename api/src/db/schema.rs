@@ -187,6 +187,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    escalations (complaint_id, step) {
+        complaint_id -> Text,
+        step -> Integer,
+        to_user_id -> Nullable<Text>,
+        reason -> Text,
+        escalated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     idempotency_keys (scope, key) {
         scope -> Text,
         key -> Text,
@@ -204,6 +214,8 @@ diesel::joinable!(complaints -> categories (category_id));
 diesel::joinable!(complaint_events -> complaints (complaint_id));
 diesel::joinable!(attachments -> complaints (complaint_id));
 diesel::joinable!(evaluations -> complaints (complaint_id));
+diesel::joinable!(escalations -> complaints (complaint_id));
+diesel::joinable!(escalations -> users (to_user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_secrets,
@@ -218,5 +230,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_events,
     attachments,
     evaluations,
+    escalations,
     idempotency_keys,
 );

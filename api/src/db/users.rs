@@ -96,3 +96,13 @@ pub fn supervisors_of(conn: &mut DbConn, user_id: &str) -> Result<Vec<UserRow>, 
     }
     Ok(chain)
 }
+
+/// Active accounts with `role`, oldest first (a stable choice when one is needed).
+pub fn active_with_role(conn: &mut DbConn, role: Role) -> Result<Vec<UserRow>, ApiError> {
+    Ok(users::table
+        .filter(users::role.eq(role.as_str()))
+        .filter(users::active.eq(true))
+        .order((users::created_at.asc(), users::id.asc()))
+        .select(UserRow::as_select())
+        .load(conn)?)
+}

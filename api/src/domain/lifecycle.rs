@@ -28,6 +28,9 @@ text_enum! {
         Archive = "archive",
         /// Extend the deadline.
         Extend = "extend",
+        /// Bring a complaint whose deadline is at risk or passed to the next
+        /// person up the chain of supervision (seed b.4).
+        Escalate = "escalate",
         /// Internal note, never shown to the reporter.
         Note = "note",
         /// Public reply to the reporter.
@@ -96,12 +99,15 @@ fn permits(action: Action, actor: Actor) -> bool {
     };
     let lead = matches!(role, Some(Role::Admin | Role::TeamLead));
     match action {
-        Action::Verify | Action::RequestInfo | Action::Reject => role.is_some_and(Role::verifies),
+        Action::Verify | Action::RequestInfo => role.is_some_and(Role::verifies),
+        // The system rejects a complaint the reporter did not complete in time.
+        Action::Reject => role.is_some_and(Role::verifies) || actor == Actor::System,
         Action::AddInfo | Action::Accept | Action::Dispute => actor == Actor::Reporter,
         Action::Disposition => lead,
         Action::Start | Action::Resolve => lead || role == Some(Role::DivisionStaff),
         Action::Close | Action::Archive => lead || actor == Actor::System,
         Action::Extend => lead || role == Some(Role::Supervisor),
+        Action::Escalate => actor == Actor::System,
         Action::Note => role.is_some(),
         Action::Reply => role.is_some_and(|r| r != Role::Supervisor),
     }
@@ -125,6 +131,8 @@ fn target(action: Action, from: Status) -> Option<Status> {
         (Action::Close, Resolved) => Closed,
         (Action::Archive, Closed | Rejected) => Archived,
         (Action::Extend, Verified | Dispositioned | InProgress) => from,
+        // Wherever a deadline runs against the staff.
+        (Action::Escalate, Received | Verified | Dispositioned | InProgress) => from,
         (Action::Note, _) if from != Archived => from,
         (
             Action::Reply,
@@ -156,6 +164,8 @@ mod tests {
     ];
 
     const VERIFIERS: &[Actor] = &[ADMIN, TEAM_LEAD, OFFICER, IT];
+    const REJECTERS: &[Actor] = &[ADMIN, TEAM_LEAD, OFFICER, IT, SYSTEM];
+    const ONLY_SYSTEM: &[Actor] = &[SYSTEM];
     const LEADS: &[Actor] = &[ADMIN, TEAM_LEAD];
     const HANDLERS: &[Actor] = &[ADMIN, TEAM_LEAD, DIVISION];
     const CLOSERS: &[Actor] = &[ADMIN, TEAM_LEAD, SYSTEM];
@@ -174,9 +184,9 @@ mod tests {
         (AddInfo, ONLY_REPORTER, Verified, Verified),
         (AddInfo, ONLY_REPORTER, Dispositioned, Dispositioned),
         (AddInfo, ONLY_REPORTER, InProgress, InProgress),
-        (Reject, VERIFIERS, Received, Rejected),
-        (Reject, VERIFIERS, NeedsInfo, Rejected),
-        (Reject, VERIFIERS, Verified, Rejected),
+        (Reject, REJECTERS, Received, Rejected),
+        (Reject, REJECTERS, NeedsInfo, Rejected),
+        (Reject, REJECTERS, Verified, Rejected),
         (Disposition, LEADS, Verified, Dispositioned),
         (Disposition, LEADS, Dispositioned, Dispositioned),
         (Disposition, LEADS, InProgress, Dispositioned),
@@ -190,6 +200,10 @@ mod tests {
         (Extend, EXTENDERS, Verified, Verified),
         (Extend, EXTENDERS, Dispositioned, Dispositioned),
         (Extend, EXTENDERS, InProgress, InProgress),
+        (Escalate, ONLY_SYSTEM, Received, Received),
+        (Escalate, ONLY_SYSTEM, Verified, Verified),
+        (Escalate, ONLY_SYSTEM, Dispositioned, Dispositioned),
+        (Escalate, ONLY_SYSTEM, InProgress, InProgress),
         (Note, STAFF, Received, Received),
         (Note, STAFF, NeedsInfo, NeedsInfo),
         (Note, STAFF, Verified, Verified),
@@ -222,7 +236,7 @@ mod tests {
 
     #[test]
     fn vocabulary_sizes() {
-        assert_eq!(Action::ALL.len(), 14);
+        assert_eq!(Action::ALL.len(), 15);
         assert_eq!(Status::ALL.len(), 9);
         assert_eq!(Role::ALL.len(), 6);
         let actors: HashSet<Actor> = ACTORS.into_iter().collect();
@@ -263,7 +277,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 9 * 14 * 8);
+        assert_eq!(checked, 9 * 15 * 8);
         let rows: usize = ALLOWED.iter().map(|(_, who, _, _)| who.len()).sum();
         assert_eq!(allowed, rows);
     }
@@ -340,7 +354,8 @@ mod tests {
         assert_eq!(available_actions(Rejected, REPORTER), []);
         assert_eq!(available_actions(Resolved, SYSTEM), [Close]);
         assert_eq!(available_actions(Closed, SYSTEM), [Archive]);
-        assert_eq!(available_actions(Received, SYSTEM), []);
+        assert_eq!(available_actions(Received, SYSTEM), [Reject, Escalate]);
+        assert_eq!(available_actions(NeedsInfo, SYSTEM), [Reject]);
         assert_eq!(available_actions(Closed, ADMIN), [Archive, Note]);
     }
 

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod complaint;
+pub mod escalation;
 pub mod holidays;
 pub mod lifecycle;
 pub mod nik;

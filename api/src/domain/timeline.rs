@@ -24,6 +24,8 @@ text_enum! {
         IdentityRevealed = "identity_revealed",
         /// The reporter rated the handling (the scores are kept apart).
         Evaluated = "evaluated",
+        /// Brought to the next person up the chain of supervision.
+        Escalated = "escalated",
     }
 }
 
@@ -60,6 +62,7 @@ impl EventKind {
             Action::Close => EventKind::Closed,
             Action::Archive => EventKind::Archived,
             Action::Extend => EventKind::Extended,
+            Action::Escalate => EventKind::Escalated,
             Action::Note => EventKind::Note,
             Action::Reply => EventKind::Reply,
         }
@@ -68,7 +71,9 @@ impl EventKind {
     /// Internal notes and identity reveals never reach the citizen.
     pub fn visibility(self) -> Visibility {
         match self {
-            EventKind::Note | EventKind::IdentityRevealed => Visibility::Internal,
+            EventKind::Note | EventKind::IdentityRevealed | EventKind::Escalated => {
+                Visibility::Internal
+            }
             _ => Visibility::Public,
         }
     }
@@ -100,7 +105,8 @@ mod tests {
             let kind = EventKind::of(*action);
             assert_eq!(
                 kind.visibility() == Visibility::Internal,
-                *action == Action::Note
+                matches!(action, Action::Note | Action::Escalate),
+                "{action}"
             );
         }
     }

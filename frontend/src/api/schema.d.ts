@@ -791,7 +791,7 @@ export interface components {
          * @description Something done to a complaint; every action is logged in its history.
          * @enum {string}
          */
-        Action: "verify" | "request_info" | "add_info" | "reject" | "disposition" | "start" | "resolve" | "accept" | "dispute" | "close" | "archive" | "extend" | "note" | "reply";
+        Action: "verify" | "request_info" | "add_info" | "reject" | "disposition" | "start" | "resolve" | "accept" | "dispute" | "close" | "archive" | "extend" | "escalate" | "note" | "reply";
         /**
          * @description Who acted.
          * @enum {string}
@@ -971,7 +971,7 @@ export interface components {
          * @description What happened to a complaint.
          * @enum {string}
          */
-        EventKind: "submitted" | "verified" | "info_requested" | "info_added" | "rejected" | "dispositioned" | "started" | "resolved" | "accepted" | "disputed" | "closed" | "archived" | "extended" | "note" | "reply" | "identity_revealed" | "evaluated";
+        EventKind: "submitted" | "verified" | "info_requested" | "info_added" | "rejected" | "dispositioned" | "started" | "resolved" | "accepted" | "disputed" | "closed" | "archived" | "extended" | "note" | "reply" | "identity_revealed" | "evaluated" | "escalated";
         /** @description A timeline event as staff see it: everything, including who acted. */
         EventView: {
             actor?: null | components["schemas"]["NamedRef"];

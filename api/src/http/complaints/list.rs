@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::views::ComplaintSummary;
 use crate::auth::Staff;
-use crate::db::complaints::{self as rows, Cursor, InboxQuery, Sort};
+use crate::db::complaints::{self as rows, Cursor, InboxQuery, Search, Sort};
 use crate::domain::sla::SlaState;
 use crate::domain::{Channel, Kind, Status};
 use crate::error::{ApiError, FieldError, Problem};
@@ -133,13 +133,8 @@ impl InboxParams {
                 "must be between 1 and 100",
             ));
         }
-        let text = self
-            .q
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(str::to_lowercase);
-        if text.as_ref().is_some_and(|t| t.chars().count() > 200) {
+        let text = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+        if text.is_some_and(|t| t.chars().count() > 200) {
             errors.push(FieldError::new(
                 "q",
                 "too_long",
@@ -180,7 +175,7 @@ impl InboxParams {
                 .received_to
                 .and_then(|d| d.succ_opt())
                 .and_then(local_midnight),
-            text,
+            search: text.map(Search::parse),
             restrict_to_division: if staff.role.sees_all_complaints() {
                 None
             } else {

@@ -1,0 +1,4 @@
+DROP INDEX complaints_status_reporter_due;
+DROP INDEX complaints_status_closed;
+DROP INDEX complaints_at_risk;
+DROP TABLE escalations;

@@ -1,0 +1,2 @@
+DROP INDEX complaints_open_received;
+DROP INDEX complaints_status_updated;
