@@ -3,6 +3,7 @@
 //! PostgreSQL with ADUAN_TEST_DATABASE=postgres.
 
 mod admin;
+mod archive;
 mod auth;
 mod calendar;
 mod concurrency;

@@ -11,7 +11,7 @@
 #                    latency targets (default 4; skipped when K = C)
 #   --quick          CI smoke run: 2 000 complaints, 5 s, concurrency 8, 60 s soak
 #   --sqlite         the embedded SQLite backend instead of PostgreSQL
-#   --soak S         also run S seconds of mixed load sampling RSS (0 = off)
+#   --soak S         then S seconds of mixed load sampling RSS (default 600; --quick 60; 0 = off)
 #   --out FILE       report path (default tests/bench/results/<date>-<backend>[-<size>].md)
 #   --keep           keep the database and the work directory
 #
@@ -63,7 +63,8 @@ if ((quick)); then
     complaints=2000 duration=5 concurrency=8
     soak=${soak:-60}
 fi
-soak=${soak:-0}
+# The full run soaks for 10 minutes: memory growth shows only over time.
+soak=${soak:-600}
 [[ "$complaints" =~ ^[0-9]+$ ]] && ((complaints >= 100 && complaints <= 2000000)) ||
     die "--complaints must be 100..2000000"
 [[ "$duration" =~ ^[0-9]+$ ]] && ((duration >= 1 && duration <= 3600)) || die "--duration must be 1..3600"

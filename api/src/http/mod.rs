@@ -21,7 +21,7 @@ use crate::error::{self, ApiError};
 
 /// Every route of the API; the OpenAPI document lists the same handlers.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    use complaints::{actions, identity, list, read, submit};
+    use complaints::{actions, identity, list, read, record, submit};
     cfg.service(health::healthz)
         .service(health::readyz)
         .service(
@@ -48,6 +48,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(read::show)
                 .service(read::events)
                 .service(read::download)
+                .service(record::export)
                 .service(actions::verify)
                 .service(actions::request_info)
                 .service(actions::reject)

@@ -9,7 +9,8 @@ use super::input::Checks;
 use super::load_visible;
 use super::views::ReporterIdentity;
 use crate::auth::Staff;
-use crate::db::complaints::{self as rows, EventActor, EventRow};
+use crate::db::complaints::{self as rows, ComplaintRow, EventActor, EventRow};
+use crate::db::DbConn;
 use crate::domain::timeline::EventKind;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -51,22 +52,32 @@ pub async fn reveal(
         .db
         .write(move |conn| {
             let row = load_visible(conn, &staff, &id)?;
-            if row.is_anonymous && !staff.role.verifies() {
-                return Err(ApiError::Forbidden(
-                    "the reporter asked to stay anonymous; only verifying staff may see the identity".into(),
-                ));
-            }
-            rows::lock(conn, &row.id)?;
-            rows::append_event(
-                conn,
-                EventRow::new(&row.id, now, EventKind::IdentityRevealed, &EventActor::staff(&staff.id, staff.role))
-                    .message(reason),
-            )?;
-            log::info!("reporter identity of {} shown to {}", row.register_number(), staff.username);
-            Ok(ReporterIdentity::of(&row))
+            let entry = EventRow::new(&row.id, now, EventKind::IdentityRevealed, &EventActor::staff(&staff.id, staff.role))
+                .message(reason);
+            reveal_identity(conn, &staff, &row, entry)
         })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(identity))
+}
+
+/// The reporter's identity for `staff`, recorded first as `entry` on the
+/// timeline. An anonymous reporter's identity is shown only to the roles
+/// that verify submissions, never to a division.
+pub fn reveal_identity(
+    conn: &mut DbConn,
+    staff: &Staff,
+    row: &ComplaintRow,
+    entry: EventRow,
+) -> Result<ReporterIdentity, ApiError> {
+    if row.is_anonymous && !staff.role.verifies() {
+        return Err(ApiError::Forbidden(
+            "the reporter asked to stay anonymous; only verifying staff may see the identity".into(),
+        ));
+    }
+    rows::lock(conn, &row.id)?;
+    rows::append_event(conn, entry)?;
+    log::info!("reporter identity of {} shown to {}", row.register_number(), staff.username);
+    Ok(ReporterIdentity::of(row))
 }

@@ -6,6 +6,7 @@ pub mod identity;
 pub mod input;
 pub mod list;
 pub mod read;
+pub mod record;
 pub mod submit;
 pub mod views;
 

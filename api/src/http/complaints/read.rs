@@ -112,29 +112,34 @@ pub async fn events(
         .db
         .read(move |conn| {
             let row = load_visible(conn, &staff, &id)?;
-            let mut names: Vec<(String, String)> = Vec::new();
-            rows::events(conn, &row.id, false)?
-                .iter()
-                .map(|event| {
-                    let name = match &event.actor_id {
-                        Some(actor) => match names.iter().find(|(id, _)| id == actor) {
-                            Some((_, name)) => Some(name.clone()),
-                            None => {
-                                let name = users::find(conn, actor)?.map(|u| u.full_name);
-                                if let Some(n) = &name {
-                                    names.push((actor.clone(), n.clone()));
-                                }
-                                name
-                            }
-                        },
-                        None => None,
-                    };
-                    EventView::build(event, name)
-                })
-                .collect::<Result<Vec<_>, _>>()
+            timeline(conn, &row.id)
         })
         .await?;
     Ok(HttpResponse::Ok().json(events))
+}
+
+/// A complaint's whole timeline as staff see it, with the actors' names.
+pub fn timeline(conn: &mut DbConn, complaint_id: &str) -> Result<Vec<EventView>, ApiError> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    rows::events(conn, complaint_id, false)?
+        .iter()
+        .map(|event| {
+            let name = match &event.actor_id {
+                Some(actor) => match names.iter().find(|(id, _)| id == actor) {
+                    Some((_, name)) => Some(name.clone()),
+                    None => {
+                        let name = users::find(conn, actor)?.map(|u| u.full_name);
+                        if let Some(n) = &name {
+                            names.push((actor.clone(), n.clone()));
+                        }
+                        name
+                    }
+                },
+                None => None,
+            };
+            EventView::build(event, name)
+        })
+        .collect()
 }
 
 /// Downloads an attachment. Always sent as a download with `nosniff`, so a
