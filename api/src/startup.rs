@@ -21,7 +21,7 @@ use crate::domain::Role;
 use crate::http::rate_limit::RateLimiter;
 use crate::state::AppState;
 use crate::storage::Storage;
-use crate::{http, openapi, telemetry};
+use crate::{http, jobs, openapi, telemetry};
 
 pub struct Application {
     server: Server,
@@ -126,6 +126,7 @@ impl Application {
             state.config.database.describe()
         );
         let server = server(listener, state.clone())?;
+        jobs::spawn(state.clone());
         Ok(Application {
             server,
             port,

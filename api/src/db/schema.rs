@@ -140,6 +140,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        reporter_language -> Text,
     }
 }
 
@@ -196,6 +197,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        kind -> Text,
+        complaint_id -> Nullable<Text>,
+        recipient -> Text,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        complaint_id -> Text,
+        kind -> Text,
+        title -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> divisions (division_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(categories -> divisions (default_division_id));
@@ -204,6 +236,9 @@ diesel::joinable!(complaints -> categories (category_id));
 diesel::joinable!(complaint_events -> complaints (complaint_id));
 diesel::joinable!(attachments -> complaints (complaint_id));
 diesel::joinable!(evaluations -> complaints (complaint_id));
+diesel::joinable!(outbox -> complaints (complaint_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(notifications -> complaints (complaint_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_secrets,
@@ -219,4 +254,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     attachments,
     evaluations,
     idempotency_keys,
+    outbox,
+    notifications,
 );

@@ -96,3 +96,27 @@ pub fn supervisors_of(conn: &mut DbConn, user_id: &str) -> Result<Vec<UserRow>, 
     }
     Ok(chain)
 }
+
+/// Active users holding any of `roles`.
+pub fn active_with_roles(conn: &mut DbConn, roles: &[Role]) -> Result<Vec<UserRow>, ApiError> {
+    Ok(users::table
+        .filter(users::active.eq(true))
+        .filter(users::role.eq_any(roles.iter().map(|r| r.as_str())))
+        .order(users::username.asc())
+        .select(UserRow::as_select())
+        .load(conn)?)
+}
+
+/// Active staff of a division.
+pub fn active_division_staff(
+    conn: &mut DbConn,
+    division_id: &str,
+) -> Result<Vec<UserRow>, ApiError> {
+    Ok(users::table
+        .filter(users::active.eq(true))
+        .filter(users::role.eq(Role::DivisionStaff.as_str()))
+        .filter(users::division_id.eq(division_id))
+        .order(users::username.asc())
+        .select(UserRow::as_select())
+        .load(conn)?)
+}
