@@ -53,6 +53,10 @@ pub struct Config {
     /// `ADUAN_STATIC_DIR`: a built SPA to serve at `/` (default `frontend/dist`, else
     /// `frontend/placeholder`, whichever has an `index.html`; relative to the working directory).
     pub static_dir: Option<PathBuf>,
+    /// `ADUAN_PUBLIC_URL`: where people reach the service, for links in mail
+    /// (no trailing slash).
+    pub public_url: String,
+    pub mail: MailConfig,
     pub jobs: JobsConfig,
 }
 
@@ -69,6 +73,28 @@ pub struct JobsConfig {
     /// `ADUAN_ARCHIVE_AFTER_DAYS`: calendar days after which a closed or
     /// rejected complaint moves to the archive (0: only by hand).
     pub archive_after_days: u32,
+}
+
+/// Outgoing mail.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// `ADUAN_SMTP_URL`: `smtp://host:port` (plain; `?tls=required` for
+    /// STARTTLS), `smtps://host:port` (TLS), with optional `user:password@`.
+    /// Unset, mail stays queued in the outbox.
+    pub smtp_url: Option<String>,
+    /// `ADUAN_MAIL_FROM`
+    pub from: lettre::message::Mailbox,
+    /// `ADUAN_MAIL_MAX_ATTEMPTS`: tries before a message is given up as failed.
+    pub max_attempts: u32,
+    /// `ADUAN_MAIL_POLL_SECONDS`: how often due mail is looked for.
+    pub poll_seconds: u64,
+}
+
+impl MailConfig {
+    /// The SMTP server for the log, without its password.
+    pub fn describe(&self) -> Option<String> {
+        self.smtp_url.as_deref().map(redact_password)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +165,37 @@ impl Config {
                 .map(PathBuf::from)
                 .find(|dir| dir.join("index.html").exists()),
         };
+        let public_url = lookup("ADUAN_PUBLIC_URL")
+            .unwrap_or_else(|| "http://localhost:8080".into())
+            .trim_end_matches('/')
+            .to_string();
+        match url::Url::parse(&public_url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
+            _ => anyhow::bail!("ADUAN_PUBLIC_URL must be an http(s) URL, not '{public_url}'"),
+        }
+        let smtp_url = lookup("ADUAN_SMTP_URL");
+        if let Some(smtp) = &smtp_url {
+            match url::Url::parse(smtp) {
+                Ok(u) if matches!(u.scheme(), "smtp" | "smtps") && u.host().is_some() => {}
+                _ => anyhow::bail!(
+                    "ADUAN_SMTP_URL must look like smtp://host:port or smtps://host:port, not '{}'",
+                    redact_password(smtp)
+                ),
+            }
+        }
+        let from_text =
+            lookup("ADUAN_MAIL_FROM").unwrap_or_else(|| "Aduan <aduan@localhost>".into());
+        let from = from_text.parse().map_err(|e| {
+            anyhow::anyhow!("ADUAN_MAIL_FROM '{from_text}' is not a mail address: {e}")
+        })?;
         Ok(Config {
+            public_url,
+            mail: MailConfig {
+                smtp_url,
+                from,
+                max_attempts: number("ADUAN_MAIL_MAX_ATTEMPTS", 10, 1, 100)? as u32,
+                poll_seconds: number("ADUAN_MAIL_POLL_SECONDS", 5, 1, 3600)? as u64,
+            },
             storage_dir: lookup("ADUAN_STORAGE_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| data_dir.join("attachments")),
@@ -222,6 +278,39 @@ mod tests {
         assert_eq!(c.sla.verify_days, 3);
         assert_eq!(c.max_files, 5);
         assert_eq!(c.max_file_bytes, 10 * 1024 * 1024);
+        assert_eq!(c.public_url, "http://localhost:8080");
+        assert_eq!(c.mail.smtp_url, None);
+        assert_eq!(c.mail.max_attempts, 10);
+        assert_eq!(c.mail.poll_seconds, 5);
+        assert!(c.jobs.enabled);
+    }
+
+    #[test]
+    fn mail_settings_are_checked_and_the_smtp_password_never_shown() {
+        let c = config(&[
+            (
+                "ADUAN_SMTP_URL",
+                "smtps://mailer:hunter2@mail.example.id:465",
+            ),
+            ("ADUAN_MAIL_FROM", "Aduan Bangli <aduan@bangli.example.id>"),
+            ("ADUAN_PUBLIC_URL", "https://aduan.example.id/"),
+            ("ADUAN_JOBS", "off"),
+        ])
+        .unwrap();
+        assert_eq!(c.public_url, "https://aduan.example.id");
+        assert_eq!(c.mail.from.email.to_string(), "aduan@bangli.example.id");
+        assert!(!c.mail.describe().unwrap().contains("hunter2"));
+        assert!(!c.jobs.enabled);
+        for (name, value) in [
+            ("ADUAN_SMTP_URL", "http://mail.example.id"),
+            ("ADUAN_MAIL_FROM", "not an address"),
+            ("ADUAN_PUBLIC_URL", "aduan.example.id"),
+            ("ADUAN_MAIL_MAX_ATTEMPTS", "0"),
+            ("ADUAN_JOBS", "maybe"),
+        ] {
+            let err = config(&[(name, value)]).unwrap_err().to_string();
+            assert!(err.contains(name), "{err}");
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! Layout: `domain` holds the rules (pure), `db` the storage, `http` one
 //! module per resource, `auth` staff sign-in, `storage` attachments,
-//! `config` the environment, `startup` puts them together.
+//! `config` the environment, `notify` who is told what, `jobs` the
+//! background work (mail delivery), `startup` puts them together.
 
 pub mod auth;
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod jobs;
+pub mod notify;
 pub mod openapi;
 pub mod startup;
 pub mod state;

@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::http::{auth, complaints, health, reference, reports, tracking};
+use crate::http::{auth, complaints, health, notifications, reference, reports, tracking};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -51,6 +51,10 @@ Every error is `application/problem+json` (RFC 9457).",
         tracking::dispute,
         tracking::evaluate,
         reports::satisfaction,
+        notifications::list,
+        notifications::unread_count,
+        notifications::read,
+        notifications::read_all,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -60,6 +64,7 @@ Every error is `application/problem+json` (RFC 9457).",
         (name = "auth", description = "Staff sign-in"),
         (name = "reference", description = "Categories, divisions, staff, holidays"),
         (name = "reports", description = "Evaluation and performance (seed b.8)"),
+        (name = "notifications", description = "The signed-in staff member's notifications"),
         (name = "admin", description = "Administration"),
         (name = "health", description = "Liveness and readiness"),
     )

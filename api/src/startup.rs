@@ -21,7 +21,7 @@ use crate::domain::Role;
 use crate::http::rate_limit::RateLimiter;
 use crate::state::AppState;
 use crate::storage::Storage;
-use crate::{http, openapi, telemetry};
+use crate::{http, jobs, openapi, telemetry};
 
 pub struct Application {
     server: Server,
@@ -139,15 +139,10 @@ impl Application {
 
     /// Serves until SIGTERM or SIGINT, then finishes requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let jobs = self
-            .state
-            .config
-            .jobs
-            .enabled
-            .then(|| crate::jobs::spawn(self.state.clone()));
+        let jobs = jobs::spawn(self.state.clone());
         let served = self.server.await;
-        if let Some(jobs) = jobs {
-            jobs.abort();
+        for job in jobs {
+            job.abort();
         }
         served
     }

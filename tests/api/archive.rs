@@ -51,17 +51,27 @@ async fn the_record_holds_the_data_the_timeline_and_every_attachment() {
         .await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "application/zip");
-    let disposition = response.headers()["content-disposition"].to_str().unwrap().to_string();
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
     let register = receipt["register_number"].as_str().unwrap();
     assert!(
-        disposition.contains(&format!("aduan-{}.zip", register.replace('/', "-").to_lowercase())),
+        disposition.contains(&format!(
+            "aduan-{}.zip",
+            register.replace('/', "-").to_lowercase()
+        )),
         "{disposition}"
     );
     let files = unzip(&response.bytes().await.unwrap());
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["record.html", "record.json", "attachments/01-foto jalan.png"]
+        [
+            "record.html",
+            "record.json",
+            "attachments/01-foto jalan.png"
+        ]
     );
     assert_eq!(files[2].1, PNG, "the attachment as received");
 
@@ -77,14 +87,23 @@ async fn the_record_holds_the_data_the_timeline_and_every_attachment() {
         .collect();
     assert_eq!(
         kinds,
-        ["submitted", "verified", "dispositioned", "started", "resolved"]
+        [
+            "submitted",
+            "verified",
+            "dispositioned",
+            "started",
+            "resolved"
+        ]
     );
 
     let html = String::from_utf8(files[0].1.clone()).unwrap();
     assert!(html.contains(register));
     assert!(html.contains("Rekam Pengaduan"), "Indonesian by default");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(!html.contains("<script>"), "stored text is printed, not run");
+    assert!(
+        !html.contains("<script>"),
+        "stored text is printed, not run"
+    );
     let name = app.complaint_body().await["reporter"]["name"]
         .as_str()
         .unwrap()

@@ -12,6 +12,7 @@ mod health;
 mod idempotency;
 mod inbox;
 mod lifecycle;
+mod notifications;
 mod openapi;
 mod permissions;
 mod schema;

@@ -1,6 +1,9 @@
 //! Test support: `spawn_app()` starts the real server on a random port with
 //! a fresh database (SQLite by default, PostgreSQL when
 //! `ADUAN_TEST_DATABASE=postgres`), and helpers named after what people do.
+//! `smtp` is a local mail server for the mail the server sends.
+
+pub mod smtp;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -108,6 +111,7 @@ pub struct TestApp {
     pub clock: Clock,
     pub db: FreshDatabase,
     pub state: aduan::state::AppState,
+    config: Config,
 }
 
 /// A signed-in staff member.
@@ -139,13 +143,14 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut HashMap<String, String>)
         // have tests of their own.
         ("ADUAN_RATE_LIMIT_SUBMIT_PER_MINUTE".into(), "0".into()),
         ("ADUAN_RATE_LIMIT_LOGIN_PER_MINUTE".into(), "0".into()),
-        // Tests run the timed rules themselves, after moving the clock.
+        // Tests run the timed rules and deliver mail themselves, on the
+        // test's clock.
         ("ADUAN_JOBS".into(), "off".into()),
     ]);
     configure(&mut vars);
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("test configuration");
     let clock = Clock::fixed(DEFAULT_NOW.parse().unwrap());
-    let app = Application::build(config, clock.clone())
+    let app = Application::build(config.clone(), clock.clone())
         .await
         .expect("server starts");
     let address = format!("http://127.0.0.1:{}", app.port());
@@ -160,10 +165,22 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut HashMap<String, String>)
         clock,
         db,
         state,
+        config,
     }
 }
 
 impl TestApp {
+    /// Another replica on the same database and clock, as a second server
+    /// process would be.
+    pub async fn replica(&self) -> aduan::state::AppState {
+        let app = Application::build(self.config.clone(), self.clock.clone())
+            .await
+            .expect("replica starts");
+        let state = app.state.clone();
+        tokio::spawn(app.run_until_stopped());
+        state
+    }
+
     pub fn url(&self, path: &str) -> String {
         if path.starts_with('/') {
             format!("{}{}", self.address, path)
@@ -201,17 +218,6 @@ impl TestApp {
             .send()
             .await
             .unwrap()
-    }
-
-    /// Another server on the same database and clock, as a second replica
-    /// behind the load balancer would be.
-    pub async fn replica(&self) -> aduan::state::AppState {
-        let app = Application::build((*self.state.config).clone(), self.clock.clone())
-            .await
-            .expect("replica starts");
-        let state = app.state.clone();
-        tokio::spawn(app.run_until_stopped());
-        state
     }
 
     /// Runs the timed rules now, as the server's background job does.

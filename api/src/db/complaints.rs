@@ -9,7 +9,7 @@ use super::schema::{
 use super::{DbConn, MultiBackend};
 use crate::domain::sla::{ComplaintClock, SlaPolicy, SlaState};
 use crate::domain::timeline::{ActorKind, EventKind};
-use crate::domain::{Calendar, Channel, Kind, Role, Status, TrackingCode};
+use crate::domain::{Calendar, Channel, Kind, Language, Role, Status, TrackingCode};
 use crate::error::ApiError;
 use crate::storage::{Storage, Upload};
 
@@ -67,6 +67,7 @@ pub struct ComplaintRow {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub reporter_language: String,
 }
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> ApiError {
@@ -84,6 +85,12 @@ impl ComplaintRow {
 
     pub fn channel(&self) -> Result<Channel, ApiError> {
         self.channel.parse().map_err(|e| corrupt("channel", e))
+    }
+
+    pub fn reporter_language(&self) -> Result<Language, ApiError> {
+        self.reporter_language
+            .parse()
+            .map_err(|e| corrupt("reporter language", e))
     }
 
     /// The paper-archive number: sequence / year.

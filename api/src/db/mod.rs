@@ -8,6 +8,8 @@
 pub mod complaints;
 pub mod evaluations;
 pub mod migrations;
+pub mod notifications;
+pub mod outbox;
 pub mod reference;
 pub mod schema;
 pub mod tokens;

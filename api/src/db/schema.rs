@@ -140,6 +140,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        reporter_language -> Text,
     }
 }
 
@@ -206,6 +207,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        kind -> Text,
+        complaint_id -> Nullable<Text>,
+        recipient -> Text,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        complaint_id -> Text,
+        kind -> Text,
+        title -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> divisions (division_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(categories -> divisions (default_division_id));
@@ -216,6 +248,9 @@ diesel::joinable!(attachments -> complaints (complaint_id));
 diesel::joinable!(evaluations -> complaints (complaint_id));
 diesel::joinable!(escalations -> complaints (complaint_id));
 diesel::joinable!(escalations -> users (to_user_id));
+diesel::joinable!(outbox -> complaints (complaint_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(notifications -> complaints (complaint_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_secrets,
@@ -232,4 +267,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     evaluations,
     escalations,
     idempotency_keys,
+    outbox,
+    notifications,
 );

@@ -97,12 +97,26 @@ pub fn supervisors_of(conn: &mut DbConn, user_id: &str) -> Result<Vec<UserRow>, 
     Ok(chain)
 }
 
-/// Active accounts with `role`, oldest first (a stable choice when one is needed).
-pub fn active_with_role(conn: &mut DbConn, role: Role) -> Result<Vec<UserRow>, ApiError> {
+/// Active users holding any of `roles`.
+pub fn active_with_roles(conn: &mut DbConn, roles: &[Role]) -> Result<Vec<UserRow>, ApiError> {
     Ok(users::table
-        .filter(users::role.eq(role.as_str()))
         .filter(users::active.eq(true))
-        .order((users::created_at.asc(), users::id.asc()))
+        .filter(users::role.eq_any(roles.iter().map(|r| r.as_str())))
+        .order(users::username.asc())
+        .select(UserRow::as_select())
+        .load(conn)?)
+}
+
+/// Active staff of a division.
+pub fn active_division_staff(
+    conn: &mut DbConn,
+    division_id: &str,
+) -> Result<Vec<UserRow>, ApiError> {
+    Ok(users::table
+        .filter(users::active.eq(true))
+        .filter(users::role.eq(Role::DivisionStaff.as_str()))
+        .filter(users::division_id.eq(division_id))
+        .order(users::username.asc())
         .select(UserRow::as_select())
         .load(conn)?)
 }

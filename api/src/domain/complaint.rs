@@ -63,6 +63,35 @@ impl Channel {
             Role::Supervisor | Role::DivisionStaff => false,
         }
     }
+
+    /// Whose queue a new submission from this channel lands in: the team
+    /// lead's always, the complaint officer's for manual channels, the IT
+    /// operator's for online ones (seed a.2); a phone call is both.
+    pub fn is_queued_for(self, role: Role) -> bool {
+        match role {
+            Role::TeamLead => true,
+            Role::ComplaintOfficer => matches!(
+                self,
+                Channel::WalkIn | Channel::Letter | Channel::SuggestionBox | Channel::Phone
+            ),
+            Role::ItOperator => !matches!(
+                self,
+                Channel::WalkIn | Channel::Letter | Channel::SuggestionBox
+            ),
+            // The admin keeps the system, the supervisor oversees, and
+            // division staff wait for a disposition.
+            Role::Admin | Role::Supervisor | Role::DivisionStaff => false,
+        }
+    }
+}
+
+text_enum! {
+    /// The language the reporter reads our mail in.
+    pub enum Language {
+        /// Bahasa Indonesia, the default.
+        Id = "id",
+        En = "en",
+    }
 }
 
 text_enum! {
@@ -129,5 +158,40 @@ impl Role {
     /// Division staff see only what was dispositioned to their division.
     pub fn sees_all_complaints(self) -> bool {
         self != Role::DivisionStaff
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_channel_lands_in_a_verifier_queue_besides_the_team_lead() {
+        for channel in Channel::ALL {
+            let queued: Vec<Role> = Role::ALL
+                .iter()
+                .copied()
+                .filter(|role| channel.is_queued_for(*role))
+                .collect();
+            assert!(queued.contains(&Role::TeamLead), "{channel}");
+            assert!(
+                queued
+                    .iter()
+                    .any(|r| matches!(r, Role::ComplaintOfficer | Role::ItOperator)),
+                "{channel}"
+            );
+            assert!(queued.iter().all(|r| r.verifies()), "{channel}");
+        }
+    }
+
+    #[test]
+    fn manual_channels_go_to_the_officer_and_online_ones_to_the_it_operator() {
+        assert!(Channel::WalkIn.is_queued_for(Role::ComplaintOfficer));
+        assert!(!Channel::WalkIn.is_queued_for(Role::ItOperator));
+        assert!(Channel::Web.is_queued_for(Role::ItOperator));
+        assert!(!Channel::Web.is_queued_for(Role::ComplaintOfficer));
+        assert!(Channel::Phone.is_queued_for(Role::ComplaintOfficer));
+        assert!(Channel::Phone.is_queued_for(Role::ItOperator));
+        assert!(!Channel::Web.is_queued_for(Role::Admin));
     }
 }

@@ -17,7 +17,7 @@ pub mod tracking_code;
 pub mod working_days;
 
 pub use calendar::Calendar;
-pub use complaint::{Channel, IdentityDocType, Kind, RejectionReason, Role, Status};
+pub use complaint::{Channel, IdentityDocType, Kind, Language, RejectionReason, Role, Status};
 pub use nik::Nik;
 pub use tracking_code::TrackingCode;
 pub use working_days::WorkingDays;
@@ -110,11 +110,13 @@ mod tests {
         wire_names_match(RejectionReason::ALL);
         wire_names_match(IdentityDocType::ALL);
         wire_names_match(Role::ALL);
+        wire_names_match(Language::ALL);
         wire_names_match(lifecycle::Action::ALL);
         wire_names_match(sla::SlaState::ALL);
         wire_names_match(timeline::EventKind::ALL);
         wire_names_match(timeline::ActorKind::ALL);
         wire_names_match(timeline::Visibility::ALL);
+        wire_names_match(timeline::EscalationReason::ALL);
         wire_names_match(satisfaction::Element::ALL);
         wire_names_match(satisfaction::Grade::ALL);
     }

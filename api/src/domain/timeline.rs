@@ -24,9 +24,29 @@ text_enum! {
         IdentityRevealed = "identity_revealed",
         /// The reporter rated the handling (the scores are kept apart).
         Evaluated = "evaluated",
-        /// Brought to the next person up the chain of supervision.
+        /// A deadline is at risk or passed, and someone up the chain was told.
+        /// `details`: `{"to_user_id": "<uuid>", "level": <int>, "reason": "at_risk" | "overdue"}`.
         Escalated = "escalated",
     }
+}
+
+text_enum! {
+    /// Why a complaint was escalated.
+    pub enum EscalationReason {
+        /// Most of the time to its deadline is used up.
+        AtRisk = "at_risk",
+        /// Its deadline has passed.
+        Overdue = "overdue",
+    }
+}
+
+/// The `details` of an [`EventKind::Escalated`] event: who was told, how far
+/// up the chain of supervision (1 = the handler's supervisor), and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Escalation {
+    pub to_user_id: String,
+    pub level: i32,
+    pub reason: EscalationReason,
 }
 
 text_enum! {
@@ -68,7 +88,7 @@ impl EventKind {
         }
     }
 
-    /// Internal notes and identity reveals never reach the citizen.
+    /// Internal notes, identity reveals and escalations never reach the citizen.
     pub fn visibility(self) -> Visibility {
         match self {
             EventKind::Note | EventKind::IdentityRevealed | EventKind::Escalated => {
@@ -109,6 +129,15 @@ mod tests {
                 "{action}"
             );
         }
+    }
+
+    #[test]
+    fn escalations_are_internal_and_read_their_details() {
+        assert_eq!(EventKind::Escalated.visibility(), Visibility::Internal);
+        let details = serde_json::json!({ "to_user_id": "u1", "level": 2, "reason": "overdue" });
+        let escalation: Escalation = serde_json::from_value(details).unwrap();
+        assert_eq!(escalation.reason, EscalationReason::Overdue);
+        assert_eq!(escalation.level, 2);
     }
 
     #[test]

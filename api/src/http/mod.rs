@@ -5,6 +5,7 @@ pub mod auth;
 pub mod body;
 pub mod complaints;
 pub mod health;
+pub mod notifications;
 pub mod rate_limit;
 pub mod reference;
 pub mod reports;
@@ -67,6 +68,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(tracking::dispute)
                 .service(tracking::evaluate)
                 .service(reports::satisfaction)
+                .service(notifications::list)
+                .service(notifications::unread_count)
+                .service(notifications::read_all)
+                .service(notifications::read)
                 .configure(admin::routes)
                 .default_service(web::to(unrouted)),
         );

@@ -322,7 +322,7 @@ fn chain_of_supervision(conn: &mut DbConn, row: &ComplaintRow) -> Result<Vec<Str
             return Ok(above);
         }
     }
-    let Some(lead) = users::active_with_role(conn, Role::TeamLead)?
+    let Some(lead) = users::active_with_roles(conn, &[Role::TeamLead])?
         .into_iter()
         .next()
     else {

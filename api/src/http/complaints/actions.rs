@@ -17,6 +17,7 @@ use crate::domain::lifecycle::{self, Action, Actor, Refusal};
 use crate::domain::timeline::EventKind;
 use crate::domain::{Kind, RejectionReason, Role, Status, TrackingCode};
 use crate::error::{ApiError, Problem};
+use crate::notify;
 use crate::state::AppState;
 
 /// What an action needs besides the complaint.
@@ -60,8 +61,9 @@ pub fn refused(refusal: Refusal, action: Action, actor: Actor, status: Status) -
 
 /// Takes `action` on a loaded complaint: checks the state machine and the
 /// actor, applies `apply`, restarts the clock when the reporter answered,
-/// saves under optimistic locking and appends the timeline event. Staff and
-/// reporter actions alike go through here, inside one transaction.
+/// saves under optimistic locking, appends the timeline event and queues its
+/// notifications. Staff and reporter actions alike go through here, inside
+/// one transaction.
 pub fn take_action(
     conn: &mut DbConn,
     state: &AppState,
@@ -106,6 +108,7 @@ pub fn take_action(
         (None, files) => event = event.details(serde_json::json!({ "files": files })),
     }
     let event = rows::append_event(conn, event)?;
+    notify::on_event(conn, &state.config, row, &event)?;
     let attachments: Vec<AttachmentRow> = entry
         .attachments
         .into_iter()

@@ -52,8 +52,13 @@ pub async fn reveal(
         .db
         .write(move |conn| {
             let row = load_visible(conn, &staff, &id)?;
-            let entry = EventRow::new(&row.id, now, EventKind::IdentityRevealed, &EventActor::staff(&staff.id, staff.role))
-                .message(reason);
+            let entry = EventRow::new(
+                &row.id,
+                now,
+                EventKind::IdentityRevealed,
+                &EventActor::staff(&staff.id, staff.role),
+            )
+            .message(reason);
             reveal_identity(conn, &staff, &row, entry)
         })
         .await?;
@@ -73,11 +78,16 @@ pub fn reveal_identity(
 ) -> Result<ReporterIdentity, ApiError> {
     if row.is_anonymous && !staff.role.verifies() {
         return Err(ApiError::Forbidden(
-            "the reporter asked to stay anonymous; only verifying staff may see the identity".into(),
+            "the reporter asked to stay anonymous; only verifying staff may see the identity"
+                .into(),
         ));
     }
     rows::lock(conn, &row.id)?;
     rows::append_event(conn, entry)?;
-    log::info!("reporter identity of {} shown to {}", row.register_number(), staff.username);
+    log::info!(
+        "reporter identity of {} shown to {}",
+        row.register_number(),
+        staff.username
+    );
     Ok(ReporterIdentity::of(row))
 }

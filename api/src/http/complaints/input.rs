@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::{Channel, IdentityDocType, Kind, Nik};
+use crate::domain::{Channel, IdentityDocType, Kind, Language, Nik};
 use crate::error::{ApiError, FieldError};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -62,6 +62,10 @@ pub struct SubmissionInput {
     pub received_at: Option<DateTime<Utc>>,
     /// Staff intake only: the complaint's id in the system it came from.
     pub external: Option<ExternalInput>,
+    /// The language of the mail the reporter receives: `id` (default) or `en`.
+    /// Read as text so that a wrong value is reported against this field.
+    #[schema(value_type = Option<Language>)]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +93,7 @@ pub struct Submission {
     pub confidential: bool,
     pub received_at: DateTime<Utc>,
     pub external: Option<ExternalInput>,
+    pub language: Language,
 }
 
 /// Who is submitting: the citizen online, or staff keying it in.
@@ -417,6 +422,15 @@ impl SubmissionInput {
             self.external,
             self.incident_date,
         );
+        let language = match self.language.as_deref() {
+            None => Language::Id,
+            Some(text) => text.parse().unwrap_or_else(|invalid| {
+                checks
+                    .errors
+                    .push(FieldError::from_invalid("language", invalid));
+                Language::Id
+            }),
+        };
         checks.into_result(|| Submission {
             kind,
             channel: channel.expect("checked"),
@@ -430,6 +444,7 @@ impl SubmissionInput {
             confidential,
             received_at,
             external,
+            language,
         })
     }
 }
@@ -459,6 +474,7 @@ mod tests {
             confidential: false,
             received_at: None,
             external: None,
+            language: None,
         }
     }
 
@@ -484,6 +500,22 @@ mod tests {
         let reporter = s.reporter.unwrap();
         assert_eq!(reporter.phone.as_deref(), Some("081234567890"));
         assert_eq!(reporter.email.as_deref(), Some("wayan@example.id"));
+    }
+
+    #[test]
+    fn the_mail_language_is_indonesian_unless_english_is_asked_for() {
+        let s = complaint().parse(Origin::Online, now(), today()).unwrap();
+        assert_eq!(s.language, Language::Id);
+        let mut input = complaint();
+        input.language = Some("en".into());
+        let s = input.parse(Origin::Online, now(), today()).unwrap();
+        assert_eq!(s.language, Language::En);
+        let mut input = complaint();
+        input.language = Some("fr".into());
+        assert_eq!(
+            fields(input.parse(Origin::Online, now(), today())),
+            ["language"]
+        );
     }
 
     #[test]

@@ -116,7 +116,10 @@ pub async fn export(
     add("record.json", &json)?;
     for (n, file) in files.iter().enumerate() {
         let bytes = state.storage.get(&file.storage_key).await?;
-        add(&format!("attachments/{:02}-{}", n + 1, file.file_name), &bytes)?;
+        add(
+            &format!("attachments/{:02}-{}", n + 1, file.file_name),
+            &bytes,
+        )?;
     }
     let bytes = archive
         .finish()
@@ -124,7 +127,11 @@ pub async fn export(
         .into_inner();
     let file_name = format!(
         "aduan-{}.zip",
-        record.complaint.register_number.replace('/', "-").to_lowercase()
+        record
+            .complaint
+            .register_number
+            .replace('/', "-")
+            .to_lowercase()
     );
     Ok(HttpResponse::Ok()
         .content_type("application/zip")
@@ -239,7 +246,11 @@ fn render_html(record: &Record, l: &Labels) -> String {
     let c = &record.complaint;
     let time = |at: DateTime<Utc>| at.format("%Y-%m-%d %H:%M").to_string();
     let row = |label: &str, value: &str| {
-        format!("<tr><th>{}</th><td>{}</td></tr>\n", escape(label), escape(value))
+        format!(
+            "<tr><th>{}</th><td>{}</td></tr>\n",
+            escape(label),
+            escape(value)
+        )
     };
     let mut rows = String::new();
     rows += &row(l.register, &c.register_number);
@@ -300,7 +311,13 @@ fn render_html(record: &Record, l: &Labels) -> String {
     let answer = c
         .resolution
         .as_deref()
-        .map(|text| format!("<h2>{}</h2>\n<p class=\"text\">{}</p>\n", l.answer, escape(text)))
+        .map(|text| {
+            format!(
+                "<h2>{}</h2>\n<p class=\"text\">{}</p>\n",
+                l.answer,
+                escape(text)
+            )
+        })
         .unwrap_or_default();
     format!(
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\

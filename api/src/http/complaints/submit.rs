@@ -19,6 +19,7 @@ use crate::domain::{Status, TrackingCode};
 use crate::error::{ApiError, Problem};
 use crate::http::body::{json_with_files, Limits};
 use crate::http::rate_limit::Bucket;
+use crate::notify;
 use crate::state::AppState;
 use crate::storage::Upload;
 
@@ -303,6 +304,7 @@ async fn create(
                 version: 1,
                 created_at: now,
                 updated_at: now,
+                reporter_language: submission.language.as_str().into(),
             };
             row.search_text = rows::search_text(&row);
             rows::insert(conn, &row).map_err(|e| match e {
@@ -323,6 +325,7 @@ async fn create(
                     .transition(None, Status::Received)
                     .details(serde_json::json!({ "channel": submission.channel, "files": attachments.len() })),
             )?;
+            notify::on_event(conn, &st.config, &row, &event)?;
             let attachments: Vec<AttachmentRow> = attachments
                 .into_iter()
                 .map(|a| AttachmentRow {

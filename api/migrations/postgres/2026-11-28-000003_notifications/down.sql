@@ -1,0 +1,3 @@
+DROP TABLE notifications;
+DROP TABLE outbox;
+ALTER TABLE complaints DROP COLUMN reporter_language;
