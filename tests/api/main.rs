@@ -3,10 +3,12 @@
 //! PostgreSQL with ADUAN_TEST_DATABASE=postgres.
 
 mod admin;
+mod audit;
 mod auth;
 mod calendar;
 mod concurrency;
 mod evaluation;
+mod exports;
 mod health;
 mod idempotency;
 mod inbox;
@@ -15,7 +17,9 @@ mod openapi;
 mod permissions;
 mod schema;
 mod security;
+mod statistics;
 mod submission;
 mod timeline;
 mod tracking;
+mod transparency;
 mod uploads;

@@ -196,6 +196,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        occurred_at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_role -> Nullable<Text>,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Nullable<Text>,
+        details -> Text,
+        ip -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> divisions (division_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(categories -> divisions (default_division_id));
@@ -204,6 +218,7 @@ diesel::joinable!(complaints -> categories (category_id));
 diesel::joinable!(complaint_events -> complaints (complaint_id));
 diesel::joinable!(attachments -> complaints (complaint_id));
 diesel::joinable!(evaluations -> complaints (complaint_id));
+diesel::joinable!(audit_log -> users (actor_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_secrets,
@@ -219,4 +234,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     attachments,
     evaluations,
     idempotency_keys,
+    audit_log,
 );

@@ -1,5 +1,6 @@
 //! Revealing a reporter's identity to a staff member: an explicit request
-//! with a reason, recorded on the timeline (internal) before it is answered.
+//! with a reason, recorded on the timeline (internal) and in the audit log
+//! before it is answered.
 
 use actix_web::{post, web, HttpResponse};
 use serde::Deserialize;
@@ -9,7 +10,9 @@ use super::input::Checks;
 use super::load_visible;
 use super::views::ReporterIdentity;
 use crate::auth::Staff;
+use crate::db::audit::{self, AuditEntry};
 use crate::db::complaints::{self as rows, EventActor, EventRow};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::timeline::EventKind;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -60,7 +63,14 @@ pub async fn reveal(
             rows::append_event(
                 conn,
                 EventRow::new(&row.id, now, EventKind::IdentityRevealed, &EventActor::staff(&staff.id, staff.role))
-                    .message(reason),
+                    .message(reason.clone()),
+            )?;
+            audit::record(
+                conn,
+                now,
+                AuditEntry::new(AuditAction::IdentityRevealed, ObjectType::Complaint, Some(&row.id))
+                    .by(&staff.id, staff.role)
+                    .details(serde_json::json!({ "register_number": row.register_number(), "reason": reason })),
             )?;
             log::info!("reporter identity of {} shown to {}", row.register_number(), staff.username);
             Ok(ReporterIdentity::of(&row))

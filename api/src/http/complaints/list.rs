@@ -55,7 +55,8 @@ pub struct StatusCount {
     pub count: i64,
 }
 
-fn encode_cursor(cursor: &Cursor) -> String {
+/// A page boundary as an opaque token (for any list ordered by time and id).
+pub fn encode_cursor(cursor: &Cursor) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
         "{}|{}",
         cursor.at.and_utc().timestamp_micros(),
@@ -63,7 +64,7 @@ fn encode_cursor(cursor: &Cursor) -> String {
     ))
 }
 
-fn decode_cursor(text: &str) -> Option<Cursor> {
+pub fn decode_cursor(text: &str) -> Option<Cursor> {
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(text)
         .ok()?;
