@@ -22,8 +22,8 @@ use crate::db::complaints::{self as rows, ComplaintRow, InboxQuery, Sort};
 use crate::db::reference;
 use crate::db::reports::{FactsRow, ReportFilter};
 use crate::domain::audit::{AuditAction, ObjectType};
-use crate::domain::statistics::{Durations, Period, Share};
-use crate::domain::Status;
+use crate::domain::statistics::{Durations, Period, Share, Workload};
+use crate::domain::{Calendar, Status};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -245,7 +245,7 @@ fn yes_no(value: bool) -> Cell {
 pub fn register_table(
     complaints: &[ComplaintRow],
     names: &Names,
-    calendar: &crate::domain::Calendar,
+    calendar: &Calendar,
     with_identity: bool,
 ) -> Result<Table, ApiError> {
     let mut headers = REGISTER_COLUMNS.to_vec();
@@ -355,21 +355,19 @@ pub fn monthly_tables(figures: &Figures) -> Vec<Table> {
             .map(|(label, n)| vec![Cell::Text(label), Cell::count(n)])
             .collect(),
     };
-    let workload = |title, header, rows: Vec<(String, _)>| Table {
+    let workload = |title, header, rows: Vec<(String, Workload)>| Table {
         title,
         headers: vec![header, "Terbuka", "Lewat batas waktu", "Selesai"],
         rows: rows
             .into_iter()
-            .map(
-                |(label, load): (String, crate::domain::statistics::Workload)| {
-                    vec![
-                        Cell::Text(label),
-                        Cell::count(load.open),
-                        Cell::count(load.overdue),
-                        Cell::count(load.finished),
-                    ]
-                },
-            )
+            .map(|(label, load)| {
+                vec![
+                    Cell::Text(label),
+                    Cell::count(load.open),
+                    Cell::count(load.overdue),
+                    Cell::count(load.finished),
+                ]
+            })
             .collect(),
     };
     vec![
