@@ -254,7 +254,12 @@ pub fn query_error(
     err: actix_web::error::QueryPayloadError,
     _: &actix_web::HttpRequest,
 ) -> actix_web::Error {
-    deserialize_problem(&err.to_string()).into()
+    // serde's own message, without actix's prefix, so the field is found.
+    let message = match &err {
+        actix_web::error::QueryPayloadError::Deserialize(e) => e.to_string(),
+        other => other.to_string(),
+    };
+    deserialize_problem(&message).into()
 }
 
 pub fn path_error(

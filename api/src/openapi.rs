@@ -4,7 +4,9 @@
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::http::{auth, complaints, health, notifications, reference, reports, tracking};
+use crate::http::{
+    audit, auth, complaints, health, notifications, reference, reports, tracking, transparency,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -50,7 +52,14 @@ Every error is `application/problem+json` (RFC 9457).",
         tracking::accept,
         tracking::dispute,
         tracking::evaluate,
-        reports::satisfaction,
+        reports::satisfaction::satisfaction,
+        reports::statistics::statistics,
+        reports::exports::register_csv,
+        reports::exports::register_xlsx,
+        reports::exports::monthly_csv,
+        reports::exports::monthly_xlsx,
+        transparency::transparency,
+        audit::list,
         notifications::list,
         notifications::unread_count,
         notifications::read,
@@ -63,7 +72,9 @@ Every error is `application/problem+json` (RFC 9457).",
         (name = "tracking", description = "The citizen's side, by tracking code"),
         (name = "auth", description = "Staff sign-in"),
         (name = "reference", description = "Categories, divisions, staff, holidays"),
-        (name = "reports", description = "Evaluation and performance (seed b.8)"),
+        (name = "reports", description = "Evaluation, performance and exports (seed b.4, b.8)"),
+        (name = "transparency", description = "Public figures, no account needed (seed b.7)"),
+        (name = "audit", description = "Who did what: the audit log (seed b.7)"),
         (name = "notifications", description = "The signed-in staff member's notifications"),
         (name = "admin", description = "Administration"),
         (name = "health", description = "Liveness and readiness"),

@@ -108,6 +108,7 @@ impl Application {
                 config.login_per_minute,
                 config.trust_proxy,
             )),
+            transparency: Default::default(),
             storage: Storage::local(&config.storage_dir)?,
             tokens: TokenKeys::new(
                 prepared.jwt_secret.as_bytes(),
@@ -166,6 +167,7 @@ fn cors(origins: &[String]) -> Cors {
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
             header::IF_MATCH,
+            header::IF_NONE_MATCH,
             header::HeaderName::from_static("idempotency-key"),
             header::HeaderName::from_static("x-request-id"),
         ])
@@ -175,6 +177,7 @@ fn cors(origins: &[String]) -> Cors {
             header::RETRY_AFTER,
             header::HeaderName::from_static("x-request-id"),
             header::HeaderName::from_static("idempotent-replayed"),
+            header::CONTENT_DISPOSITION,
         ])
         .max_age(3600)
 }

@@ -1,5 +1,5 @@
 //! What every request handler shares. Nothing here holds per-user state:
-//! any replica can serve any request.
+//! any replica can serve any request (the caches only save work).
 
 use std::sync::Arc;
 
@@ -12,6 +12,7 @@ use crate::db::{reference, Db, DbConn};
 use crate::domain::Calendar;
 use crate::error::ApiError;
 use crate::http::rate_limit::RateLimiter;
+use crate::http::transparency::TransparencyCache;
 use crate::storage::Storage;
 
 #[derive(Clone)]
@@ -22,6 +23,8 @@ pub struct AppState {
     pub clock: Clock,
     pub tokens: TokenKeys,
     pub limiter: Arc<RateLimiter>,
+    /// The public figures, computed at most every few minutes per replica.
+    pub transparency: Arc<TransparencyCache>,
 }
 
 impl AppState {

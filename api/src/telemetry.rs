@@ -1,5 +1,7 @@
 //! Logging through env_logger, with the request id on every line written
-//! while a request is handled, including lines from database threads.
+//! while a request is handled, including lines from database threads. The
+//! request's context (its id and the client's address) travels the same way,
+//! so the audit log can name the address without every caller passing it.
 
 use std::cell::RefCell;
 use std::io::Write;
@@ -11,13 +13,21 @@ use actix_web::middleware::Next;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
+/// What is known about the request being handled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestContext {
+    pub id: String,
+    /// The client's address, as the rate limiter trusts it.
+    pub client: Option<String>,
+}
+
 tokio::task_local! {
-    static REQUEST_ID: String;
+    static CONTEXT: RequestContext;
 }
 
 thread_local! {
-    // Blocking threads run outside the task, so the id is handed over here.
-    static BLOCKING_REQUEST_ID: RefCell<Option<String>> = const { RefCell::new(None) };
+    // Blocking threads run outside the task, so the context is handed over here.
+    static BLOCKING_CONTEXT: RefCell<Option<RequestContext>> = const { RefCell::new(None) };
 }
 
 pub fn init_logging() {
@@ -37,18 +47,27 @@ pub fn init_logging() {
         .try_init();
 }
 
-pub fn current_request_id() -> Option<String> {
-    REQUEST_ID
-        .try_with(|id| id.clone())
+pub fn current_context() -> Option<RequestContext> {
+    CONTEXT
+        .try_with(|ctx| ctx.clone())
         .ok()
-        .or_else(|| BLOCKING_REQUEST_ID.with(|id| id.borrow().clone()))
+        .or_else(|| BLOCKING_CONTEXT.with(|ctx| ctx.borrow().clone()))
 }
 
-/// Runs blocking `work` with the request id of the task that scheduled it.
-pub fn with_request_id<T>(id: Option<String>, work: impl FnOnce() -> T) -> T {
-    BLOCKING_REQUEST_ID.with(|slot| *slot.borrow_mut() = id);
+pub fn current_request_id() -> Option<String> {
+    current_context().map(|ctx| ctx.id)
+}
+
+/// The address of the client whose request is being handled.
+pub fn current_client() -> Option<String> {
+    current_context().and_then(|ctx| ctx.client)
+}
+
+/// Runs blocking `work` in the context of the task that scheduled it.
+pub fn within<T>(context: Option<RequestContext>, work: impl FnOnce() -> T) -> T {
+    BLOCKING_CONTEXT.with(|slot| *slot.borrow_mut() = context);
     let result = work();
-    BLOCKING_REQUEST_ID.with(|slot| *slot.borrow_mut() = None);
+    BLOCKING_CONTEXT.with(|slot| *slot.borrow_mut() = None);
     result
 }
 
@@ -81,8 +100,16 @@ pub async fn request_id(
         .realip_remote_addr()
         .unwrap_or("-")
         .to_string();
-    let mut response = REQUEST_ID
-        .scope(id.clone(), async move {
+    let client = req
+        .app_data::<actix_web::web::Data<crate::state::AppState>>()
+        .and_then(|state| state.limiter.client(req.request()))
+        .map(|ip| ip.to_string());
+    let context = RequestContext {
+        id: id.clone(),
+        client,
+    };
+    let mut response = CONTEXT
+        .scope(context, async move {
             let response = next.call(req).await;
             let status = match &response {
                 Ok(r) => r.status().as_u16(),

@@ -157,6 +157,22 @@ async fn the_identity_goes_into_the_record_only_when_asked_and_is_recorded_as_a_
     assert_eq!(reveals.len(), 1);
     assert_eq!(reveals[0]["actor"]["id"], team.officer.user_id);
     assert_eq!(reveals[0]["details"]["purpose"], "record_export");
+
+    // The audit log has the export and the reveal it took.
+    let audit: Value = app
+        .get(&format!("audit?object_id={id}"), Some(&team.admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["export", "identity_revealed"], "newest first");
+    assert_eq!(audit["items"][0]["details"]["identity_included"], true);
 }
 
 #[tokio::test]

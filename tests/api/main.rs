@@ -4,10 +4,12 @@
 
 mod admin;
 mod archive;
+mod audit;
 mod auth;
 mod calendar;
 mod concurrency;
 mod evaluation;
+mod exports;
 mod health;
 mod idempotency;
 mod inbox;
@@ -17,8 +19,10 @@ mod openapi;
 mod permissions;
 mod schema;
 mod security;
+mod statistics;
 mod submission;
 mod timeline;
 mod timers;
 mod tracking;
+mod transparency;
 mod uploads;

@@ -39,16 +39,3 @@ pub fn insert(conn: &mut DbConn, row: &EvaluationRow) -> Result<(), ApiError> {
         })?;
     Ok(())
 }
-
-/// Evaluations given in `[from, before)`.
-pub fn between(
-    conn: &mut DbConn,
-    from: NaiveDateTime,
-    before: NaiveDateTime,
-) -> Result<Vec<EvaluationRow>, ApiError> {
-    Ok(evaluations::table
-        .filter(evaluations::created_at.ge(from))
-        .filter(evaluations::created_at.lt(before))
-        .select(EvaluationRow::as_select())
-        .load(conn)?)
-}

@@ -5,12 +5,14 @@
 //! appears only where the SQL must differ. Diesel is synchronous, so every
 //! query runs on the blocking thread pool, never on an async worker.
 
+pub mod audit;
 pub mod complaints;
 pub mod evaluations;
 pub mod migrations;
 pub mod notifications;
 pub mod outbox;
 pub mod reference;
+pub mod reports;
 pub mod schema;
 pub mod tokens;
 pub mod users;
@@ -231,9 +233,9 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
     T: Send + 'static,
 {
-    let request_id = telemetry::current_request_id();
+    let context = telemetry::current_context();
     actix_web::rt::task::spawn_blocking(move || {
-        telemetry::with_request_id(request_id, || {
+        telemetry::within(context, || {
             let mut conn = reachable.checkout(&pool, CHECKOUT_TIMEOUT)?;
             work(&mut conn)
         })

@@ -174,8 +174,17 @@ pub fn insert_holiday(conn: &mut DbConn, row: &HolidayRow) -> Result<(), ApiErro
     Ok(())
 }
 
-pub fn delete_holiday(conn: &mut DbConn, id: &str) -> Result<bool, ApiError> {
-    Ok(diesel::delete(holidays::table.find(id)).execute(conn)? == 1)
+/// Removes a holiday; returns what it was, if there was one.
+pub fn delete_holiday(conn: &mut DbConn, id: &str) -> Result<Option<HolidayRow>, ApiError> {
+    let row = holidays::table
+        .find(id)
+        .select(HolidayRow::as_select())
+        .first(conn)
+        .optional()?;
+    if row.is_some() {
+        diesel::delete(holidays::table.find(id)).execute(conn)?;
+    }
+    Ok(row)
 }
 
 /// The working-day calendar: every holiday of an enabled set.

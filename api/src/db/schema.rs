@@ -238,6 +238,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        occurred_at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_role -> Nullable<Text>,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Nullable<Text>,
+        details -> Text,
+        ip -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> divisions (division_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(categories -> divisions (default_division_id));
@@ -251,6 +265,7 @@ diesel::joinable!(escalations -> users (to_user_id));
 diesel::joinable!(outbox -> complaints (complaint_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(notifications -> complaints (complaint_id));
+diesel::joinable!(audit_log -> users (actor_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_secrets,
@@ -269,4 +284,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     outbox,
     notifications,
+    audit_log,
 );

@@ -4,6 +4,7 @@
 //! a `TrackingCode` or a `WorkingDays` cannot hold a bad value, so code that
 //! receives one never checks it again.
 
+pub mod audit;
 pub mod calendar;
 pub mod complaint;
 pub mod escalation;
@@ -12,6 +13,7 @@ pub mod lifecycle;
 pub mod nik;
 pub mod satisfaction;
 pub mod sla;
+pub mod statistics;
 pub mod timeline;
 pub mod tracking_code;
 pub mod working_days;
@@ -119,5 +121,7 @@ mod tests {
         wire_names_match(timeline::EscalationReason::ALL);
         wire_names_match(satisfaction::Element::ALL);
         wire_names_match(satisfaction::Grade::ALL);
+        wire_names_match(audit::AuditAction::ALL);
+        wire_names_match(audit::ObjectType::ALL);
     }
 }

@@ -1,4 +1,5 @@
-//! Sign-in, token refresh, sign-out and the current user.
+//! Sign-in, token refresh, sign-out and the current user. Sign-ins (failed
+//! ones too), sign-outs and reused refresh tokens go into the audit log.
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -6,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::{password, tokens, Staff};
+use crate::db::audit::{self, AuditEntry};
 use crate::db::tokens::{self as token_rows, RefreshTokenRow};
 use crate::db::{new_id, users, DbConn};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::Role;
 use crate::error::{ApiError, Problem};
 use crate::http::rate_limit::Bucket;
@@ -119,9 +122,10 @@ pub async fn login(
         .check(Bucket::Login, &req, state.clock.now())?;
     let input = input.into_inner();
     let username = input.username.trim().to_lowercase();
+    let wanted = username.clone();
     let user = state
         .db
-        .read(move |conn| users::find_by_username(conn, &username))
+        .read(move |conn| users::find_by_username(conn, &wanted))
         .await?;
     // Verify even without a user, so timing does not tell which usernames exist.
     let phc = user
@@ -132,10 +136,29 @@ pub async fn login(
     let matches = web::block(move || password::verify(&password, &phc))
         .await
         .map_err(|e| ApiError::Internal(e.into()))?;
+    let now = state.clock.now().naive_utc();
     let user = match user {
         Some(user) if matches && user.active => user,
-        _ => {
+        other => {
             log::info!("failed sign-in");
+            // The attempt is recorded, never the password; the answer is the
+            // same whatever the reason, so it does not tell which names exist.
+            let reason = match &other {
+                None => "unknown_user",
+                Some(user) if !user.active && matches => "inactive",
+                Some(_) => "wrong_password",
+            };
+            let attempted: String = username.chars().take(100).collect();
+            let entry = AuditEntry::new(
+                AuditAction::SignInFailed,
+                ObjectType::User,
+                other.as_ref().map(|u| u.id.as_str()),
+            )
+            .details(serde_json::json!({ "username": attempted, "reason": reason }));
+            state
+                .db
+                .write(move |conn| audit::record(conn, now, entry))
+                .await?;
             return Err(ApiError::Unauthenticated(BAD_LOGIN.into()));
         }
     };
@@ -143,7 +166,15 @@ pub async fn login(
     let state2 = state.clone();
     let pair = state
         .db
-        .write(move |conn| issue_pair(conn, &state2, &staff, new_id()))
+        .write(move |conn| {
+            audit::record(
+                conn,
+                now,
+                AuditEntry::new(AuditAction::SignIn, ObjectType::User, Some(&staff.id))
+                    .by(&staff.id, staff.role),
+            )?;
+            issue_pair(conn, &state2, &staff, new_id())
+        })
         .await?;
     log::info!("user {} signed in", user.username);
     Ok(HttpResponse::Ok().json(pair))
@@ -183,6 +214,16 @@ pub async fn refresh(
                     token.family_id
                 );
                 token_rows::revoke_family(conn, &token.family_id, now)?;
+                audit::record(
+                    conn,
+                    now,
+                    AuditEntry::new(
+                        AuditAction::TokenReused,
+                        ObjectType::User,
+                        Some(&token.user_id),
+                    )
+                    .details(serde_json::json!({ "family_id": token.family_id })),
+                )?;
                 return Ok(Err("the refresh token was already used; sign in again"));
             }
             if token.expires_at <= now {
@@ -220,6 +261,12 @@ pub async fn logout(
         .write(move |conn| {
             if let Some(token) = token_rows::find_by_hash(conn, &hash)? {
                 token_rows::revoke_family(conn, &token.family_id, now)?;
+                let mut entry =
+                    AuditEntry::new(AuditAction::SignOut, ObjectType::User, Some(&token.user_id));
+                if let Some(user) = users::find(conn, &token.user_id)? {
+                    entry = entry.by(&user.id, user.role()?);
+                }
+                audit::record(conn, now, entry)?;
             }
             Ok(())
         })

@@ -1,6 +1,7 @@
 //! The HTTP layer: one module per resource, all under `/api/v1`.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod body;
 pub mod complaints;
@@ -10,6 +11,7 @@ pub mod rate_limit;
 pub mod reference;
 pub mod reports;
 pub mod tracking;
+pub mod transparency;
 
 use std::sync::OnceLock;
 
@@ -67,7 +69,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(tracking::accept)
                 .service(tracking::dispute)
                 .service(tracking::evaluate)
-                .service(reports::satisfaction)
+                .service(reports::satisfaction::satisfaction)
+                .service(reports::statistics::statistics)
+                .service(reports::exports::register_csv)
+                .service(reports::exports::register_xlsx)
+                .service(reports::exports::monthly_csv)
+                .service(reports::exports::monthly_xlsx)
+                .service(transparency::transparency)
+                .service(audit::list)
                 .service(notifications::list)
                 .service(notifications::unread_count)
                 .service(notifications::read_all)

@@ -40,7 +40,7 @@ impl RateLimiter {
     /// The client's address: the peer's, or the first hop of
     /// `X-Forwarded-For` when a trusted proxy sets it (never trusted otherwise,
     /// since any client can send that header).
-    fn client(&self, req: &HttpRequest) -> Option<IpAddr> {
+    pub fn client(&self, req: &HttpRequest) -> Option<IpAddr> {
         if self.trust_proxy {
             let forwarded = req
                 .headers()

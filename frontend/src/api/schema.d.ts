@@ -182,6 +182,23 @@ export interface paths {
         patch: operations["admin_users_by_id_update"];
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, filtered by actor, action, object and days. */
+        get: operations["audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -714,6 +731,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/monthly.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly report as CSV: a row per figure (table, row, column, value).
+         *     Backlog and workload are as they stand today. Recorded in the audit log.
+         */
+        get: operations["monthly_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly report as an Excel workbook, a sheet per table. Backlog and
+         *     workload are as they stand today. Recorded in the audit log.
+         */
+        get: operations["monthly_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/register.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint register of a period as CSV (UTF-8 with BOM). Reporter
+         *     identity columns only for the roles that verify submissions, empty for
+         *     anonymous reporters. The export is recorded in the audit log.
+         */
+        get: operations["register_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint register of a period as an Excel workbook. Reporter
+         *     identity columns only for the roles that verify submissions, empty for
+         *     anonymous reporters. The export is recorded in the audit log.
+         */
+        get: operations["register_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/satisfaction": {
         parameters: {
             query?: never;
@@ -723,6 +822,26 @@ export interface paths {
         };
         /** The satisfaction index of evaluations given in a period. */
         get: operations["satisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The statistics of a period, optionally for one kind, channel, category or
+         *     division. Division staff get their own division's.
+         */
+        get: operations["statistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -840,6 +959,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's figures in complaint handling, for the public. */
+        get: operations["transparency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -888,6 +1024,28 @@ export interface components {
          * @enum {string}
          */
         ActorKind: "staff" | "reporter" | "system";
+        AgeCount: {
+            /** Format: int64 */
+            count: number;
+            /** @example 6-10 */
+            label: string;
+            /**
+             * Format: int32
+             * @description ... to (absent: and older).
+             */
+            max_days?: number | null;
+            /**
+             * Format: int32
+             * @description Working days since receipt, from ...
+             */
+            min_days: number;
+        };
+        AppliedFilters: {
+            category_id?: string | null;
+            channel?: null | components["schemas"]["Channel"];
+            division_id?: string | null;
+            kind?: null | components["schemas"]["Kind"];
+        };
         AttachmentView: {
             content_type: string;
             /** Format: date-time */
@@ -900,6 +1058,54 @@ export interface components {
             /** @description `reporter` or `staff`. */
             uploaded_by: string;
         };
+        /**
+         * @description What was done.
+         * @enum {string}
+         */
+        AuditAction: "sign_in" | "sign_in_failed" | "sign_out" | "token_reused" | "intake" | "verify" | "request_info" | "reject" | "disposition" | "start" | "resolve" | "close" | "archive" | "extend" | "note" | "reply" | "identity_revealed" | "export" | "user_created" | "user_updated" | "division_created" | "division_updated" | "category_created" | "category_updated" | "holiday_created" | "holiday_removed" | "holiday_set_updated";
+        /** @description One entry: who did what to which object, when and from where. */
+        AuditEntryView: {
+            action: components["schemas"]["AuditAction"];
+            actor?: null | components["schemas"]["NamedRef"];
+            actor_role?: null | components["schemas"]["Role"];
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description What the action concerned: the states of a complaint, the filters and
+             *     row count of an export, the object after an admin's change ...
+             */
+            details: Record<string, never>;
+            id: string;
+            /** @description The client's address. */
+            ip?: string | null;
+            object_id?: string | null;
+            object_type: components["schemas"]["ObjectType"];
+        };
+        AuditPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description Complaints still being worked on, as they stand on `as_of` (today). */
+        BacklogView: {
+            /** Format: date */
+            as_of: string;
+            by_age: components["schemas"]["AgeCount"][];
+            /**
+             * Format: int64
+             * @description Past their running deadline.
+             */
+            overdue: number;
+            /** Format: int64 */
+            total: number;
+        };
+        CategoryCount: {
+            category_id: string;
+            /** Format: int64 */
+            count: number;
+            name: string;
+        };
         CategoryPatch: {
             active?: boolean | null;
             code?: string | null;
@@ -909,6 +1115,12 @@ export interface components {
             name?: string | null;
             /** Format: int64 */
             resolution_days?: number | null;
+        };
+        CategoryTotal: {
+            /** @description The category's public name. */
+            category: string;
+            /** Format: int64 */
+            count: number;
         };
         CategoryView: {
             active: boolean;
@@ -928,6 +1140,11 @@ export interface components {
          * @enum {string}
          */
         Channel: "web" | "mobile_app" | "email" | "phone" | "whatsapp" | "facebook" | "walk_in" | "letter" | "suggestion_box" | "sp4n_lapor" | "api_client";
+        ChannelCount: {
+            channel: components["schemas"]["Channel"];
+            /** Format: int64 */
+            count: number;
+        };
         ComplaintPage: {
             items: components["schemas"]["ComplaintSummary"][];
             /** @description Pass as `cursor` for the next page; absent on the last page. */
@@ -1030,6 +1247,15 @@ export interface components {
             code: string;
             id: string;
             name: string;
+        };
+        /** @description Working days: how many cases, their median and 90th percentile (nearest rank). */
+        DurationsView: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int32 */
+            median?: number | null;
+            /** Format: int32 */
+            p90?: number | null;
         };
         /**
          * @description The survey elements that apply to complaint handling.
@@ -1164,6 +1390,11 @@ export interface components {
          * @enum {string}
          */
         Kind: "complaint" | "suggestion" | "input";
+        KindCount: {
+            /** Format: int64 */
+            count: number;
+            kind: components["schemas"]["Kind"];
+        };
         /**
          * @description The language the reporter reads our mail in.
          * @enum {string}
@@ -1191,6 +1422,14 @@ export interface components {
             message: string;
             /** Format: int32 */
             version?: number | null;
+        };
+        MonthCount: {
+            /** Format: int64 */
+            finished: number;
+            /** @example 2026-11 */
+            month: string;
+            /** Format: int64 */
+            received: number;
         };
         NamedRef: {
             id: string;
@@ -1265,6 +1504,11 @@ export interface components {
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description What it was done to.
+         * @enum {string}
+         */
+        ObjectType: "user" | "complaint" | "division" | "category" | "holiday" | "holiday_set" | "report";
         /** @description RFC 9457 problem details. */
         Problem: {
             /**
@@ -1305,6 +1549,16 @@ export interface components {
             /** Format: int32 */
             seq: number;
             to_status?: null | components["schemas"]["Status"];
+        };
+        /**
+         * @description The satisfaction survey of the year; the index only from
+         *     five responses on.
+         */
+        PublicSatisfaction: {
+            grade?: null | components["schemas"]["Grade"];
+            /** Format: double */
+            index?: number | null;
+            responses: number;
         };
         /** @description Proof of submission: what the citizen keeps (the printed "tanda terima"). */
         Receipt: {
@@ -1430,6 +1684,29 @@ export interface components {
             /** Format: date */
             to: string;
         };
+        SatisfactionSummary: {
+            grade?: null | components["schemas"]["Grade"];
+            /**
+             * Format: double
+             * @description 25 to 100; absent without any evaluation.
+             */
+            index?: number | null;
+            /**
+             * Format: double
+             * @description Mean of the overall judgements, 1 to 4.
+             */
+            overall_mean?: number | null;
+            responses: number;
+        };
+        /** @description `count` out of `of`, and as a percentage (one decimal; absent out of nothing). */
+        ShareView: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            of: number;
+            /** Format: double */
+            percent?: number | null;
+        };
         /**
          * @description Where a running deadline stands today.
          * @enum {string}
@@ -1471,6 +1748,11 @@ export interface components {
             verification_due_on: string;
         };
         /**
+         * Format: binary
+         * @description A spreadsheet file's bytes, for the API document.
+         */
+        SpreadsheetFile: string;
+        /**
          * @description What staff are told, in the app and by mail.
          * @enum {string}
          */
@@ -1481,6 +1763,48 @@ export interface components {
             full_name: string;
             id: string;
             role: components["schemas"]["Role"];
+        };
+        /**
+         * @description Every figure of a period. Counts by status, kind, channel, category and
+         *     month are of the complaints received in the period; finished ones were
+         *     answered or rejected in it; the backlog and workload's open and overdue
+         *     counts are as they stand today.
+         */
+        StatisticsReport: {
+            /** Format: int64 */
+            answered: number;
+            backlog: components["schemas"]["BacklogView"];
+            by_category: components["schemas"]["CategoryCount"][];
+            by_channel: components["schemas"]["ChannelCount"][];
+            by_division: components["schemas"]["WorkloadView"][];
+            by_handler: components["schemas"]["WorkloadView"][];
+            by_kind: components["schemas"]["KindCount"][];
+            by_month: components["schemas"]["MonthCount"][];
+            by_status: components["schemas"]["StatusCount"][];
+            /** @description Working days from receipt to the answer, for those answered in the period. */
+            days_to_resolve: components["schemas"]["DurationsView"];
+            /** @description Working days from receipt to verification, for those verified in the period. */
+            days_to_verify: components["schemas"]["DurationsView"];
+            filters: components["schemas"]["AppliedFilters"];
+            /**
+             * Format: int64
+             * @description Answered or rejected in the period.
+             */
+            finished: number;
+            /** Format: date */
+            from: string;
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            rejected: number;
+            /** @description Disputed at least once, of those answered in the period. */
+            reopened: components["schemas"]["ShareView"];
+            /** @description Of the evaluations given in the period. */
+            satisfaction: components["schemas"]["SatisfactionSummary"];
+            /** @description Answered by the resolution deadline, of those answered in the period. */
+            sla: components["schemas"]["ShareView"];
+            /** Format: date */
+            to: string;
         };
         /**
          * @description Where a complaint stands in its lifecycle (seed a.2).
@@ -1574,6 +1898,41 @@ export interface components {
             /** @example 7KQM-4XHT-92RC */
             tracking_code: string;
         };
+        /**
+         * @description A year of complaint handling in figures. Counts by month, status, kind,
+         *     channel and category are of the submissions received; finished ones were
+         *     answered or rejected.
+         */
+        TransparencyReport: {
+            /** Format: int64 */
+            answered: number;
+            /** @description Answered within the target, of those answered in the year. */
+            answered_on_time: components["schemas"]["ShareView"];
+            by_category: components["schemas"]["CategoryTotal"][];
+            by_channel: components["schemas"]["ChannelCount"][];
+            by_kind: components["schemas"]["KindCount"][];
+            by_month: components["schemas"]["MonthCount"][];
+            by_status: components["schemas"]["StatusCount"][];
+            /** Format: int64 */
+            finished: number;
+            /**
+             * Format: date-time
+             * @description When these figures were computed (they are kept for five minutes).
+             */
+            generated_at: string;
+            /**
+             * Format: int32
+             * @description Working days from receipt to the answer (median, nearest rank).
+             */
+            median_days_to_resolve?: number | null;
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            rejected: number;
+            satisfaction: components["schemas"]["PublicSatisfaction"];
+            /** Format: int32 */
+            year: number;
+        };
         UnreadCount: {
             /** Format: int64 */
             unread: number;
@@ -1615,6 +1974,18 @@ export interface components {
         };
         /** @enum {string} */
         Visibility: "public" | "internal";
+        /** @description A division's or a handler's load: open and overdue today, finished in the period. */
+        WorkloadView: {
+            /** Format: int64 */
+            finished: number;
+            /** @description Absent for complaints not (yet) given to a division or handler. */
+            id?: string | null;
+            name?: string | null;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            overdue: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2673,6 +3044,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_list: {
+        parameters: {
+            query?: {
+                action?: components["schemas"]["AuditAction"];
+                /** @description Entries by this staff member. */
+                actor_id?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description First agency-local day to include (YYYY-MM-DD). */
+                from?: string;
+                /** @description 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Entries about this complaint, user, division, category or holiday. */
+                object_id?: string;
+                /** @description Last agency-local day to include (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The URL or body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only supervisors and admins read the audit log */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field or parameter is invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5367,12 +5816,322 @@ export interface operations {
             };
         };
     };
+    monthly_csv: {
+        parameters: {
+            query: {
+                category_id?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Division staff always get their own division's figures. */
+                division_id?: string;
+                kind?: components["schemas"]["Kind"];
+                /**
+                 * @description The month, as YYYY-MM.
+                 * @example 2026-11
+                 */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The monthly report */
+            200: {
+                headers: {
+                    /** @description attachment; filename="monthly-<YYYY-MM>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description The URL or body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Division staff asking for another division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field or parameter is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    monthly_xlsx: {
+        parameters: {
+            query: {
+                category_id?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Division staff always get their own division's figures. */
+                division_id?: string;
+                kind?: components["schemas"]["Kind"];
+                /**
+                 * @description The month, as YYYY-MM.
+                 * @example 2026-11
+                 */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The monthly report */
+            200: {
+                headers: {
+                    /** @description attachment; filename="monthly-<YYYY-MM>.xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SpreadsheetFile"];
+                };
+            };
+            /** @description The URL or body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Division staff asking for another division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field or parameter is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_csv: {
+        parameters: {
+            query: {
+                category_id?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Division staff always get their own division's figures. */
+                division_id?: string;
+                /** @description First agency-local day of the period (YYYY-MM-DD). */
+                from: string;
+                kind?: components["schemas"]["Kind"];
+                /** @description Last agency-local day of the period; a period covers at most 366 days. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    /** @description attachment; filename="register-<from>-<to>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description The URL or body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Division staff asking for another division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field or parameter is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_xlsx: {
+        parameters: {
+            query: {
+                category_id?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Division staff always get their own division's figures. */
+                division_id?: string;
+                /** @description First agency-local day of the period (YYYY-MM-DD). */
+                from: string;
+                kind?: components["schemas"]["Kind"];
+                /** @description Last agency-local day of the period; a period covers at most 366 days. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register */
+            200: {
+                headers: {
+                    /** @description attachment; filename="register-<from>-<to>.xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SpreadsheetFile"];
+                };
+            };
+            /** @description The URL or body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Division staff asking for another division */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field or parameter is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     satisfaction: {
         parameters: {
             query: {
-                /** @description First agency-local day of the period. */
+                /** @description First agency-local day of the period (YYYY-MM-DD). */
                 from: string;
-                /** @description Last agency-local day of the period. */
+                /** @description Last agency-local day of the period; a period covers at most 366 days. */
                 to: string;
             };
             header?: never;
@@ -5407,6 +6166,80 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field or parameter is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    statistics: {
+        parameters: {
+            query: {
+                category_id?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Division staff always get their own division's figures. */
+                division_id?: string;
+                /** @description First agency-local day of the period (YYYY-MM-DD). */
+                from: string;
+                kind?: components["schemas"]["Kind"];
+                /** @description Last agency-local day of the period; a period covers at most 366 days. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsReport"];
+                };
+            };
+            /** @description The URL or body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Division staff asking for another division */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5815,6 +6648,72 @@ export interface operations {
                 };
             };
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transparency: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Calendar year, 2000 to 2100 (default: this year).
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: {
+                /** @description The ETag of a copy the client has */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description public, max-age=300 */
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransparencyReport"];
+                };
+            };
+            /** @description The client's copy is current */
+            304: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The URL or body is malformed */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,10 +4,11 @@ use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::nullable;
+use super::{audit_change, nullable};
 use crate::auth::Admin;
 use crate::db::reference::{self, CategoryRow};
 use crate::db::{new_id, DbConn};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::WorkingDays;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::http::complaints::input::Checks;
@@ -93,7 +94,7 @@ pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
 #[post("/admin/categories")]
 pub async fn create(
     state: web::Data<AppState>,
-    _admin: Admin,
+    Admin(admin): Admin,
     input: web::Json<NewCategory>,
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
@@ -116,15 +117,25 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     })?;
-    let row = state
+    let view = state
         .db
         .write(move |conn| {
             check_division(conn, row.default_division_id.as_deref())?;
             reference::insert_category(conn, &row)?;
-            Ok(row)
+            let id = row.id.clone();
+            let view = CategoryView::from(row);
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::CategoryCreated,
+                (ObjectType::Category, &id),
+                &view,
+            )?;
+            Ok(view)
         })
         .await?;
-    Ok(HttpResponse::Created().json(CategoryView::from(row)))
+    Ok(HttpResponse::Created().json(view))
 }
 
 /// Changes a category. A new target applies to complaints received from now on.
@@ -142,7 +153,7 @@ pub async fn create(
 #[patch("/admin/categories/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    _admin: Admin,
+    Admin(admin): Admin,
     id: web::Path<String>,
     input: web::Json<CategoryPatch>,
 ) -> Result<HttpResponse, ApiError> {
@@ -159,7 +170,7 @@ pub async fn update(
     let resolution_days = input.resolution_days.and_then(|d| days(&mut checks, d));
     checks.into_result(|| ())?;
     let now = state.clock.now().naive_utc();
-    let row = state
+    let view = state
         .db
         .write(move |conn| {
             let mut row = reference::category(conn, &id)?.ok_or(ApiError::NotFound("category"))?;
@@ -184,8 +195,18 @@ pub async fn update(
             }
             row.updated_at = now;
             reference::save_category(conn, &row)?;
-            Ok(row)
+            let id = row.id.clone();
+            let view = CategoryView::from(row);
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::CategoryUpdated,
+                (ObjectType::Category, &id),
+                &view,
+            )?;
+            Ok(view)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(CategoryView::from(row)))
+    Ok(HttpResponse::Ok().json(view))
 }

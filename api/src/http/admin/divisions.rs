@@ -4,9 +4,11 @@ use actix_web::{patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::audit_change;
 use crate::auth::Admin;
 use crate::db::new_id;
 use crate::db::reference::{self, DivisionRow};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::input::Checks;
 use crate::http::reference::DivisionView;
@@ -54,7 +56,7 @@ fn code(checks: &mut Checks, value: &str) -> Option<String> {
 #[post("/admin/divisions")]
 pub async fn create(
     state: web::Data<AppState>,
-    _admin: Admin,
+    Admin(admin): Admin,
     input: web::Json<NewDivision>,
 ) -> Result<HttpResponse, ApiError> {
     let mut checks = Checks::default();
@@ -69,11 +71,24 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     })?;
-    let row = state
+    let view = state
         .db
-        .write(move |conn| reference::insert_division(conn, &row).map(|_| row))
+        .write(move |conn| {
+            reference::insert_division(conn, &row)?;
+            let id = row.id.clone();
+            let view = DivisionView::from(row);
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::DivisionCreated,
+                (ObjectType::Division, &id),
+                &view,
+            )?;
+            Ok(view)
+        })
         .await?;
-    Ok(HttpResponse::Created().json(DivisionView::from(row)))
+    Ok(HttpResponse::Created().json(view))
 }
 
 /// Renames, recodes, or (de)activates a division.
@@ -91,7 +106,7 @@ pub async fn create(
 #[patch("/admin/divisions/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
-    _admin: Admin,
+    Admin(admin): Admin,
     id: web::Path<String>,
     input: web::Json<DivisionPatch>,
 ) -> Result<HttpResponse, ApiError> {
@@ -104,7 +119,7 @@ pub async fn update(
         .map(|n| checks.text("name", n, 2, 200, false));
     checks.into_result(|| ())?;
     let now = state.clock.now().naive_utc();
-    let row = state
+    let view = state
         .db
         .write(move |conn| {
             let mut row = reference::division(conn, &id)?.ok_or(ApiError::NotFound("division"))?;
@@ -119,8 +134,18 @@ pub async fn update(
             }
             row.updated_at = now;
             reference::save_division(conn, &row)?;
-            Ok(row)
+            let id = row.id.clone();
+            let view = DivisionView::from(row);
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::DivisionUpdated,
+                (ObjectType::Division, &id),
+                &view,
+            )?;
+            Ok(view)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(DivisionView::from(row)))
+    Ok(HttpResponse::Ok().json(view))
 }

@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::audit_change;
 use crate::auth::Admin;
 use crate::db::new_id;
 use crate::db::reference::{self, HolidayRow, HolidaySetRow};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::input::Checks;
 use crate::http::reference::{year_bounds, HolidayView, YearParams};
@@ -85,7 +87,7 @@ pub async fn list(
 #[post("/admin/holidays")]
 pub async fn create(
     state: web::Data<AppState>,
-    _admin: Admin,
+    Admin(admin): Admin,
     input: web::Json<NewHoliday>,
 ) -> Result<HttpResponse, ApiError> {
     let input = input.into_inner();
@@ -93,13 +95,14 @@ pub async fn create(
     let name = checks.text("name", &input.name, 2, 200, false);
     year_bounds(chrono::Datelike::year(&input.day))
         .map_err(|_| ApiError::field("day", "out_of_range", "must be between 2000 and 2100"))?;
+    let now = state.clock.now().naive_utc();
     let row = checks.into_result(|| HolidayRow {
         id: new_id(),
         day: input.day,
         name: name.unwrap_or_default(),
         set_code: input.set_code.trim().to_string(),
     })?;
-    let row = state
+    let view = state
         .db
         .write(move |conn| {
             if !reference::holiday_sets(conn)?
@@ -113,10 +116,20 @@ pub async fn create(
                 ));
             }
             reference::insert_holiday(conn, &row)?;
-            Ok(row)
+            let id = row.id.clone();
+            let view = HolidayView::from(row);
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::HolidayCreated,
+                (ObjectType::Holiday, &id),
+                &view,
+            )?;
+            Ok(view)
         })
         .await?;
-    Ok(HttpResponse::Created().json(HolidayView::from(row)))
+    Ok(HttpResponse::Created().json(view))
 }
 
 /// Removes a holiday.
@@ -132,18 +145,27 @@ pub async fn create(
 #[delete("/admin/holidays/{id}")]
 pub async fn remove(
     state: web::Data<AppState>,
-    _admin: Admin,
+    Admin(admin): Admin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let removed = state
+    let now = state.clock.now().naive_utc();
+    state
         .db
-        .write(move |conn| reference::delete_holiday(conn, &id))
+        .write(move |conn| {
+            let removed =
+                reference::delete_holiday(conn, &id)?.ok_or(ApiError::NotFound("holiday"))?;
+            let view = HolidayView::from(removed);
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::HolidayRemoved,
+                (ObjectType::Holiday, &id),
+                &view,
+            )
+        })
         .await?;
-    if removed {
-        Ok(HttpResponse::NoContent().finish())
-    } else {
-        Err(ApiError::NotFound("holiday"))
-    }
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// The holiday sets and whether each counts.
@@ -175,22 +197,33 @@ pub async fn sets(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
 #[patch("/admin/holiday-sets/{code}")]
 pub async fn update_set(
     state: web::Data<AppState>,
-    _admin: Admin,
+    Admin(admin): Admin,
     code: web::Path<String>,
     input: web::Json<HolidaySetPatch>,
 ) -> Result<HttpResponse, ApiError> {
     let enabled = input.enabled;
-    let row = state
+    let now = state.clock.now().naive_utc();
+    let view = state
         .db
         .write(move |conn| {
             if !reference::set_holiday_set_enabled(conn, &code, enabled)? {
                 return Err(ApiError::NotFound("holiday set"));
             }
-            reference::holiday_sets(conn)?
+            let view = reference::holiday_sets(conn)?
                 .into_iter()
                 .find(|s| s.code == *code)
-                .ok_or(ApiError::NotFound("holiday set"))
+                .map(HolidaySetView::from)
+                .ok_or(ApiError::NotFound("holiday set"))?;
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::HolidaySetUpdated,
+                (ObjectType::HolidaySet, &code),
+                &view,
+            )?;
+            Ok(view)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(HolidaySetView::from(row)))
+    Ok(HttpResponse::Ok().json(view))
 }

@@ -7,7 +7,14 @@ pub mod holidays;
 pub mod users;
 
 use actix_web::web;
-use serde::{Deserialize, Deserializer};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::auth::Staff;
+use crate::db::audit::{self, AuditEntry};
+use crate::db::DbConn;
+use crate::domain::audit::{AuditAction, ObjectType};
+use crate::error::ApiError;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(users::list)
@@ -44,6 +51,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     holidays::update_set,
 ))]
 pub struct AdminDoc;
+
+/// Records an admin's change in the audit log, in the transaction that
+/// makes it, with the object as it is afterwards.
+pub fn audit_change(
+    conn: &mut DbConn,
+    at: NaiveDateTime,
+    admin: &Staff,
+    action: AuditAction,
+    object: (ObjectType, &str),
+    after: &impl Serialize,
+) -> Result<(), ApiError> {
+    let after = serde_json::to_value(after).map_err(anyhow::Error::from)?;
+    audit::record(
+        conn,
+        at,
+        AuditEntry::new(action, object.0, Some(object.1))
+            .by(&admin.id, admin.role)
+            .details(serde_json::json!({ "after": after })),
+    )
+}
 
 /// For PATCH bodies: tells "absent" (leave as is) from `null` (clear).
 pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>

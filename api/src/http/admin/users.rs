@@ -6,10 +6,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::nullable;
+use super::{audit_change, nullable};
 use crate::auth::{password, Admin};
+use crate::db::audit::{self, AuditEntry};
 use crate::db::users::{self, UserRow};
 use crate::db::{new_id, reference, tokens, DbConn};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::Role;
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::input::Checks;
@@ -232,16 +234,26 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
-    let row = state
+    let admin = staff.clone();
+    let view = state
         .db
         .write(move |conn| {
             check_relations(conn, &row)?;
             users::insert(conn, &row)?;
-            Ok(row)
+            let view = UserView::of(row)?;
+            audit_change(
+                conn,
+                now,
+                &admin,
+                AuditAction::UserCreated,
+                (ObjectType::User, &view.id),
+                &view,
+            )?;
+            Ok(view)
         })
         .await?;
-    log::info!("user {} created by {}", row.username, staff.username);
-    Ok(HttpResponse::Created().json(UserView::of(row)?))
+    log::info!("user {} created by {}", view.username, staff.username);
+    Ok(HttpResponse::Created().json(view))
 }
 
 /// Changes a staff account: name, email, role, division, supervisor,
@@ -297,7 +309,8 @@ pub async fn update(
         None => None,
     };
     let now = state.clock.now().naive_utc();
-    let row = state
+    let password_changed = hash.is_some();
+    let view = state
         .db
         .write(move |conn| {
             let mut row = users::find(conn, &id)?.ok_or(ApiError::NotFound("user"))?;
@@ -331,8 +344,19 @@ pub async fn update(
             if sign_out {
                 tokens::revoke_all_for_user(conn, &row.id, now)?;
             }
-            Ok(row)
+            let view = UserView::of(row)?;
+            // The password itself is never recorded, only that it changed.
+            audit::record(
+                conn,
+                now,
+                AuditEntry::new(AuditAction::UserUpdated, ObjectType::User, Some(&view.id))
+                    .by(&staff.id, staff.role)
+                    .details(
+                        serde_json::json!({ "after": view, "password_changed": password_changed }),
+                    ),
+            )?;
+            Ok(view)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(UserView::of(row)?))
+    Ok(HttpResponse::Ok().json(view))
 }

@@ -11,8 +11,10 @@ use super::read::{detail, respond};
 use super::views::{ComplaintView, Requirements};
 use super::{load_visible, Precondition};
 use crate::auth::Staff;
+use crate::db::audit::{self, AuditEntry};
 use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor, EventRow};
 use crate::db::{reference, users, DbConn};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal};
 use crate::domain::timeline::EventKind;
 use crate::domain::{Kind, RejectionReason, Role, Status, TrackingCode};
@@ -61,9 +63,9 @@ pub fn refused(refusal: Refusal, action: Action, actor: Actor, status: Status) -
 
 /// Takes `action` on a loaded complaint: checks the state machine and the
 /// actor, applies `apply`, restarts the clock when the reporter answered,
-/// saves under optimistic locking, appends the timeline event and queues its
-/// notifications. Staff and reporter actions alike go through here, inside
-/// one transaction.
+/// saves under optimistic locking, appends the timeline event, queues its
+/// notifications and, for staff, writes the audit entry. Staff, reporter
+/// and system actions alike go through here, inside one transaction.
 pub fn take_action(
     conn: &mut DbConn,
     state: &AppState,
@@ -109,6 +111,28 @@ pub fn take_action(
     }
     let event = rows::append_event(conn, event)?;
     notify::on_event(conn, &state.config, row, &event)?;
+    if let (Actor::Staff(role), Some(user_id), Some(audited)) = (
+        actor.0,
+        actor.1.user_id.as_deref(),
+        AuditAction::of_staff(action),
+    ) {
+        let details: Option<serde_json::Value> = event
+            .details
+            .as_deref()
+            .and_then(|d| serde_json::from_str(d).ok());
+        audit::record(
+            conn,
+            now,
+            AuditEntry::new(audited, ObjectType::Complaint, Some(&row.id))
+                .by(user_id, role)
+                .details(serde_json::json!({
+                    "register_number": row.register_number(),
+                    "from_status": from,
+                    "to_status": to,
+                    "event": details,
+                })),
+        )?;
+    }
     let attachments: Vec<AttachmentRow> = entry
         .attachments
         .into_iter()

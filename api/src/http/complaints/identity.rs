@@ -1,5 +1,6 @@
 //! Revealing a reporter's identity to a staff member: an explicit request
-//! with a reason, recorded on the timeline (internal) before it is answered.
+//! with a reason, recorded on the timeline (internal) and in the audit log
+//! before it is answered.
 
 use actix_web::{post, web, HttpResponse};
 use serde::Deserialize;
@@ -9,8 +10,10 @@ use super::input::Checks;
 use super::load_visible;
 use super::views::ReporterIdentity;
 use crate::auth::Staff;
+use crate::db::audit::{self, AuditEntry};
 use crate::db::complaints::{self as rows, ComplaintRow, EventActor, EventRow};
 use crate::db::DbConn;
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::timeline::EventKind;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -83,7 +86,26 @@ pub fn reveal_identity(
         ));
     }
     rows::lock(conn, &row.id)?;
-    rows::append_event(conn, entry)?;
+    let event = rows::append_event(conn, entry)?;
+    let purpose: Option<serde_json::Value> = event
+        .details
+        .as_deref()
+        .and_then(|d| serde_json::from_str(d).ok());
+    audit::record(
+        conn,
+        event.occurred_at,
+        AuditEntry::new(
+            AuditAction::IdentityRevealed,
+            ObjectType::Complaint,
+            Some(&row.id),
+        )
+        .by(&staff.id, staff.role)
+        .details(serde_json::json!({
+            "register_number": row.register_number(),
+            "reason": event.message,
+            "event": purpose,
+        })),
+    )?;
     log::info!(
         "reporter identity of {} shown to {}",
         row.register_number(),

@@ -55,7 +55,7 @@ pub struct StatusCount {
     pub count: i64,
 }
 
-/// A page's end as an opaque token (the notifications list uses it too).
+/// A page boundary as an opaque token (for any list ordered by time and id).
 pub fn encode_cursor(cursor: &Cursor) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
         "{}|{}",

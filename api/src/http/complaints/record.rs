@@ -16,7 +16,9 @@ use super::load_visible;
 use super::read::{detail, timeline};
 use super::views::{ComplaintView, EventView, ReporterIdentity};
 use crate::auth::Staff;
+use crate::db::audit::{self, AuditEntry};
 use crate::db::complaints::{self as rows, EventActor, EventRow};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::timeline::EventKind;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -92,6 +94,18 @@ pub async fn export(
             } else {
                 None
             };
+            audit::record(
+                conn,
+                now.naive_utc(),
+                AuditEntry::new(AuditAction::Export, ObjectType::Complaint, Some(&row.id))
+                    .by(&staff.id, staff.role)
+                    .details(serde_json::json!({
+                        "report": "complaint_record",
+                        "format": "zip",
+                        "register_number": row.register_number(),
+                        "identity_included": reporter_identity.is_some(),
+                    })),
+            )?;
             let record = Record {
                 exported_at: now,
                 exported_by,

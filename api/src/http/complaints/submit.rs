@@ -11,8 +11,10 @@ use utoipa::ToSchema;
 use super::input::{Origin, Submission, SubmissionInput};
 use super::views::Receipt;
 use crate::auth::Staff;
+use crate::db::audit::{self, AuditEntry};
 use crate::db::complaints::{self as rows, AttachmentRow, ComplaintRow, EventActor, EventRow};
 use crate::db::{new_id, reference};
+use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::sla::ComplaintClock;
 use crate::domain::timeline::{ActorKind, EventKind};
 use crate::domain::{Status, TrackingCode};
@@ -335,6 +337,18 @@ async fn create(
                 })
                 .collect();
             rows::insert_attachments(conn, &attachments)?;
+            if let Some(s) = &staff {
+                audit::record(
+                    conn,
+                    now,
+                    AuditEntry::new(AuditAction::Intake, ObjectType::Complaint, Some(&row.id))
+                        .by(&s.id, s.role)
+                        .details(serde_json::json!({
+                            "register_number": row.register_number(),
+                            "channel": submission.channel,
+                        })),
+                )?;
+            }
             if let Some((scope, key, fingerprint)) = &idempotency {
                 rows::remember_idempotency_key(conn, scope, key, fingerprint, &row.id, now)?;
             }
