@@ -109,6 +109,9 @@ impl Application {
                 config.trust_proxy,
             )),
             transparency: Default::default(),
+            reports: Arc::new(tokio::sync::Semaphore::new(
+                crate::state::CONCURRENT_REPORTS,
+            )),
             storage: Storage::local(&config.storage_dir)?,
             tokens: TokenKeys::new(
                 prepared.jwt_secret.as_bytes(),

@@ -25,6 +25,22 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// The public figures, computed at most every few minutes per replica.
     pub transparency: Arc<TransparencyCache>,
+    /// Reports read every complaint of their period into memory: this bounds
+    /// how many are computed at once per replica (the others wait their turn).
+    pub reports: Arc<tokio::sync::Semaphore>,
+}
+
+/// Reports computed at once per replica (see `AppState::reports`).
+pub const CONCURRENT_REPORTS: usize = 2;
+
+impl AppState {
+    /// Waits for a turn to compute a report (see `AppState::reports`).
+    pub async fn report_turn(&self) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+        self.reports
+            .acquire()
+            .await
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("report queue closed: {e}")))
+    }
 }
 
 impl AppState {

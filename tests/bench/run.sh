@@ -311,6 +311,13 @@ if ((staff_concurrency != concurrency)); then
     concurrency=$saved_concurrency threads=$saved_threads
 fi
 
+# Reports are computed two at a time per replica (AppState::reports), so the
+# statistics run at the staff concurrency: more connections only queue.
+saved_concurrency=$concurrency saved_threads=$threads
+concurrency=$staff_concurrency threads=$((staff_concurrency < 2 ? staff_concurrency : 2))
+run_wrk statistics statistics.lua "$duration"
+concurrency=$saved_concurrency threads=$saved_threads
+
 # ---- 4. soak --------------------------------------------------------------------------
 if ((soak > 0)); then
     log "soak: ${soak}s of mixed load, RSS every 5 s"

@@ -14,3 +14,5 @@ CREATE INDEX escalations_to_user ON escalations (to_user_id, escalated_at);
 CREATE INDEX complaints_at_risk ON complaints (sla_at_risk_on) WHERE sla_at_risk_on IS NOT NULL;
 CREATE INDEX complaints_status_closed ON complaints (status, closed_at);
 CREATE INDEX complaints_status_reporter_due ON complaints (status, reporter_due_on);
+-- Reports count disputed complaints (the reopen rate).
+CREATE INDEX complaint_events_disputed ON complaint_events (complaint_id) WHERE action = 'disputed';

@@ -1,3 +1,4 @@
+DROP INDEX complaint_events_disputed;
 DROP INDEX complaints_status_reporter_due;
 DROP INDEX complaints_status_closed;
 DROP INDEX complaints_at_risk;

@@ -516,6 +516,7 @@ async fn register(
     let (start, end) = instants(state.config.timezone, period)?;
     let identity = staff.role.verifies();
     let (query_filter, tz) = (filter.clone(), state.config.timezone);
+    let _turn = state.report_turn().await?;
     let table = state
         .db
         .read(move |conn| {

@@ -193,13 +193,13 @@ pub async fn figures(
 ) -> Result<Figures, ApiError> {
     let (start, end) = instants(state.config.timezone, period)?;
     let (today, tz) = (state.today(), state.config.timezone);
+    let _turn = state.report_turn().await?;
     state
         .db
         .read(move |conn| {
             let calendar = reference::calendar(conn, tz)?;
             let rows = reports::facts(conn, &filter, start, end)?;
-            let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-            let disputed = reports::disputed(conn, &ids)?;
+            let disputed = reports::disputed(conn)?;
             let facts = rows
                 .iter()
                 .map(|row| row.facts(&calendar, disputed.contains(&row.id)))
