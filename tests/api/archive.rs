@@ -22,13 +22,7 @@ async fn submit_with_photo(app: &TestApp, body: Value) -> Value {
     let form = Form::new()
         .part("complaint", json_part(&body))
         .part("files", file_part(PNG, "foto jalan.png"));
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     assert_eq!(response.status(), 201);
     response.json().await.unwrap()
 }

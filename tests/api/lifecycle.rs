@@ -115,12 +115,8 @@ async fn needs_info_pauses_the_clock_until_the_reporter_answers_with_files() {
         )
         .part("files", file_part(PDF, "ktp.pdf"));
     let answered = app
-        .client
-        .post(app.url(&format!("track/{code}/information")))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+        .post_form(&format!("track/{code}/information"), form)
+        .await;
     assert_eq!(answered.status(), 200);
     let answered: Value = answered.json().await.unwrap();
     assert_eq!(answered["status"], "received");

@@ -273,12 +273,7 @@ async fn paths_in_file_names_are_removed_and_control_characters_refused() {
             let form = reqwest::multipart::Form::new()
                 .part("complaint", json_part(&app.complaint_body().await))
                 .part("files", file_part(PNG, name));
-            app.client
-                .post(app.url("complaints"))
-                .multipart(form)
-                .send()
-                .await
-                .unwrap()
+            app.post_form("complaints", form).await
         }
     };
     let response = send("..\\..\\windows/../system.png").await;

@@ -34,13 +34,7 @@ async fn a_complaint_with_evidence_stores_files_with_size_and_hash() {
         .part("complaint", json_part(&app.complaint_body().await))
         .part("files", file_part(PNG, "foto.png"))
         .part("files", file_part(PDF, "../../surat.pdf"));
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     assert_eq!(response.status(), 201);
     let receipt: Value = response.json().await.unwrap();
     assert_eq!(receipt["attachment_count"], 2);
@@ -80,13 +74,7 @@ async fn a_file_is_judged_by_its_content_not_its_name() {
             "files",
             file_part(b"<html><script>alert(1)</script></html>", "foto.png"),
         );
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     let p = problem(response, 415).await;
     assert!(p["detail"].as_str().unwrap().contains("files[0]"));
     assert_eq!(stored_files(&app), 0, "nothing half-written");
@@ -111,26 +99,14 @@ async fn too_large_and_too_many_files_get_413_and_leave_nothing() {
     let form = Form::new()
         .part("complaint", json_part(&app.complaint_body().await))
         .part("files", file_part(&big, "besar.pdf"));
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     problem(response, 413).await;
 
     let mut form = Form::new().part("complaint", json_part(&app.complaint_body().await));
     for i in 0..3 {
         form = form.part("files", file_part(PNG, &format!("foto{i}.png")));
     }
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     let p = problem(response, 413).await;
     assert!(p["detail"].as_str().unwrap().contains("at most 2"));
     assert_eq!(stored_files(&app), 0);
@@ -145,13 +121,7 @@ async fn a_failed_save_removes_the_files_it_stored() {
     let form = Form::new()
         .part("complaint", json_part(&body))
         .part("files", file_part(PNG, "foto.png"));
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     problem(response, 422).await;
     assert_eq!(stored_files(&app), 0);
 }
@@ -160,13 +130,7 @@ async fn a_failed_save_removes_the_files_it_stored() {
 async fn a_multipart_body_without_the_json_part_is_refused() {
     let app = spawn_app().await;
     let form = Form::new().part("files", file_part(PNG, "foto.png"));
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     let p = problem(response, 422).await;
     assert_eq!(p["errors"][0]["field"], "complaint");
 }
@@ -180,13 +144,7 @@ async fn the_sweep_removes_old_orphan_files_and_keeps_every_recorded_one() {
     let form = Form::new()
         .part("complaint", json_part(&app.complaint_body().await))
         .part("files", file_part(PNG, "foto.png"));
-    let response = app
-        .client
-        .post(app.url("complaints"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_form("complaints", form).await;
     assert_eq!(response.status(), 201);
     // What a process killed between storing and committing leaves behind:
     // a stored file no row names, and a staging file of a write cut short.

@@ -212,6 +212,16 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Posts a multipart form, as a browser sends a submission with files.
+    pub async fn post_form(&self, path: &str, form: reqwest::multipart::Form) -> Response {
+        self.client
+            .post(self.url(path))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn patch(&self, path: &str, session: Option<&Session>, body: Value) -> Response {
         self.request(Method::PATCH, path, session)
             .json(&body)

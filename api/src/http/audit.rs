@@ -15,7 +15,7 @@ use crate::db::users;
 use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::Role;
 use crate::error::{ApiError, FieldError, Problem};
-use crate::http::complaints::list::{decode_cursor, encode_cursor};
+use crate::http::complaints::list::{encode_cursor, page};
 use crate::http::complaints::views::NamedRef;
 use crate::http::reports::{day, given, midnight, parse_given};
 use crate::state::AppState;
@@ -85,25 +85,7 @@ impl AuditParams {
                 ));
             }
         }
-        let after = given(self.cursor).and_then(|text| {
-            let cursor = decode_cursor(&text);
-            if cursor.is_none() {
-                errors.push(FieldError::new(
-                    "cursor",
-                    "invalid",
-                    "not a cursor of this list",
-                ));
-            }
-            cursor
-        });
-        let limit = self.limit.unwrap_or(50);
-        if !(1..=200).contains(&limit) {
-            errors.push(FieldError::new(
-                "limit",
-                "out_of_range",
-                "must be between 1 and 200",
-            ));
-        }
+        let (after, limit) = page(self.cursor.as_deref(), self.limit, 50, 200, &mut errors);
         if !errors.is_empty() {
             return Err(ApiError::Validation(errors));
         }

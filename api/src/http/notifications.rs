@@ -10,8 +10,8 @@ use utoipa::{IntoParams, ToSchema};
 use crate::auth::Staff;
 use crate::db::complaints::Cursor;
 use crate::db::notifications::{self, NotificationRow};
-use crate::error::{ApiError, FieldError, Problem};
-use crate::http::complaints::list::{decode_cursor, encode_cursor};
+use crate::error::{ApiError, Problem};
+use crate::http::complaints::list::{encode_cursor, page};
 use crate::notify::StaffNotice;
 use crate::state::AppState;
 
@@ -88,28 +88,7 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let params = params.into_inner();
     let mut errors = Vec::new();
-    let limit = params.limit.unwrap_or(25);
-    if !(1..=100).contains(&limit) {
-        errors.push(FieldError::new(
-            "limit",
-            "out_of_range",
-            "must be between 1 and 100",
-        ));
-    }
-    let after = match params.cursor.as_deref() {
-        None | Some("") => None,
-        Some(text) => {
-            let cursor = decode_cursor(text);
-            if cursor.is_none() {
-                errors.push(FieldError::new(
-                    "cursor",
-                    "invalid",
-                    "not a cursor of this list",
-                ));
-            }
-            cursor
-        }
-    };
+    let (after, limit) = page(params.cursor.as_deref(), params.limit, 25, 100, &mut errors);
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }

@@ -64,7 +64,7 @@ pub fn encode_cursor(cursor: &Cursor) -> String {
     ))
 }
 
-pub fn decode_cursor(text: &str) -> Option<Cursor> {
+fn decode_cursor(text: &str) -> Option<Cursor> {
     let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(text)
         .ok()?;
@@ -75,6 +75,38 @@ pub fn decode_cursor(text: &str) -> Option<Cursor> {
         at,
         id: id.to_string(),
     })
+}
+
+/// Where a page starts and how long it is, from a list's `cursor` and
+/// `limit` parameters (`default` when absent, 1 to `max`); each bad value
+/// is added to `errors` under its name.
+pub fn page(
+    cursor: Option<&str>,
+    limit: Option<i64>,
+    default: i64,
+    max: i64,
+    errors: &mut Vec<FieldError>,
+) -> (Option<Cursor>, i64) {
+    let after = cursor.filter(|text| !text.is_empty()).and_then(|text| {
+        let cursor = decode_cursor(text);
+        if cursor.is_none() {
+            errors.push(FieldError::new(
+                "cursor",
+                "invalid",
+                "not a cursor of this list",
+            ));
+        }
+        cursor
+    });
+    let limit = limit.unwrap_or(default);
+    if !(1..=max).contains(&limit) {
+        errors.push(FieldError::new(
+            "limit",
+            "out_of_range",
+            format!("must be between 1 and {max}"),
+        ));
+    }
+    (after, limit)
 }
 
 impl InboxParams {
@@ -112,28 +144,7 @@ impl InboxParams {
                 Sort::default()
             }
         };
-        let after = match self.cursor.as_deref() {
-            None | Some("") => None,
-            Some(text) => {
-                let cursor = decode_cursor(text);
-                if cursor.is_none() {
-                    errors.push(FieldError::new(
-                        "cursor",
-                        "invalid",
-                        "not a cursor of this list",
-                    ));
-                }
-                cursor
-            }
-        };
-        let limit = self.limit.unwrap_or(25);
-        if !(1..=100).contains(&limit) {
-            errors.push(FieldError::new(
-                "limit",
-                "out_of_range",
-                "must be between 1 and 100",
-            ));
-        }
+        let (after, limit) = page(self.cursor.as_deref(), self.limit, 25, 100, &mut errors);
         let text = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
         if text.is_some_and(|t| t.chars().count() > 200) {
             errors.push(FieldError::new(
