@@ -112,7 +112,7 @@ export default function Inbox() {
   const setD = (k: FilterKey, v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const categoryName = (id: string) => ref.categories.find((c) => c.id === id)?.name ?? '';
   const divisionName = (id?: string | null) => (id ? (ref.divisions.find((d) => d.id === id)?.name ?? '') : '');
-  const total = counts.filter((c) => c.status !== ARCHIVED).reduce((sum, c) => sum + c.count, 0);
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
   const title = archive ? st('archive.title') : st('inbox.title');
 
   return (
@@ -121,7 +121,7 @@ export default function Inbox() {
       {archive ? <p>{st('archive.help')}</p> : null}
       <ul className="counts" aria-label={st('inbox.countsLabel')}>
         <li>
-          <button type="button" aria-pressed={selected.size === 0} onClick={() => apply({ ...filters, status: '' })}>
+          <button type="button" aria-pressed={!archive && selected.size === 0} onClick={() => apply({ ...filters, status: '' })}>
             {st('inbox.allStatuses')} ({total})
           </button>
         </li>
