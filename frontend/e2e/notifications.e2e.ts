@@ -21,6 +21,8 @@ const SUBJECTS = {
   second: 'Antrean loket perizinan terlalu lama',
   closed: 'Papan informasi persyaratan tidak terbaca',
 };
+/** The page updates after the API answers: allow it a few seconds. */
+const POLL = { timeout: 10_000 };
 const INSTRUCTION = 'Mohon dicek ke lapangan dan laporkan hasilnya.';
 
 describe('notifications, the archive record and the archive', () => {
@@ -74,7 +76,7 @@ describe('notifications, the archive record and the archive', () => {
 
   it('the division sees how many notifications are unread, opens one, and marks the rest read', async () => {
     const bell = division.getByTestId('bell');
-    await expect.poll(() => bell.getByTestId('unread-count').textContent()).toBe('3');
+    await expect.poll(() => bell.getByTestId('unread-count').textContent(), POLL).toBe('3');
     await expect(division.getByRole('link', { name: /3 notifikasi belum dibaca/ }).count()).resolves.toBe(1);
     await expect(bell.locator('[aria-live="polite"]').count()).resolves.toBe(1);
 
@@ -90,14 +92,14 @@ describe('notifications, the archive record and the archive', () => {
     await opening.click();
     await division.getByRole('heading', { name: SUBJECTS.anonymous }).waitFor();
     expect(division.url()).toContain(`/staff/complaints/${filed.anonymous.id}`);
-    await expect.poll(() => bell.getByTestId('unread-count').textContent()).toBe('2');
+    await expect.poll(() => bell.getByTestId('unread-count').textContent(), POLL).toBe('2');
 
     await bell.click();
     await list.locator('li[data-unread="false"]').first().waitFor();
     await expect(list.locator('li[data-unread="true"]').count()).resolves.toBe(2);
     await division.getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
-    await expect.poll(() => bell.getByTestId('unread-count').count()).toBe(0);
-    await expect.poll(() => list.locator('li[data-unread="true"]').count()).toBe(0);
+    await expect.poll(() => bell.getByTestId('unread-count').count(), POLL).toBe(0);
+    await expect.poll(() => list.locator('li[data-unread="true"]').count(), POLL).toBe(0);
     await expect(division.getByRole('link', { name: /belum dibaca/ }).count()).resolves.toBe(0);
     await capture(division, 'notifications-read');
   });
@@ -143,7 +145,7 @@ describe('notifications, the archive record and the archive', () => {
     await expect(page.getByTestId('count-archived').count()).resolves.toBe(0);
 
     const toggle = page.getByTestId('archive-toggle');
-    await expect.poll(() => toggle.textContent()).toMatch(/^Arsip \([1-9]\d*\)$/);
+    await expect.poll(() => toggle.textContent(), POLL).toMatch(/^Arsip \([1-9]\d*\)$/);
     await toggle.click();
     await page.getByRole('heading', { name: 'Arsip pengaduan', level: 1 }).waitFor();
     await page.getByRole('link', { name: SUBJECTS.closed }).waitFor();

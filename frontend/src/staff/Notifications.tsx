@@ -49,6 +49,8 @@ export default function Notifications() {
         setPage(p);
         setComplaints(byId);
         setShown(null);
+        // The list may hold notices newer than the last poll: the badge agrees with it.
+        refresh();
       })
       .catch((e: unknown) => live && setShown(translateProblem(toProblem(e), lookup)))
       .finally(() => live && setLoading(false));
