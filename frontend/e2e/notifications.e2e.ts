@@ -91,7 +91,13 @@ describe('notifications, the archive record and the archive', () => {
     const opening = list.getByRole('link', { name: `Disposisi untuk Anda: ${filed.anonymous.register_number}` });
     await opening.waitFor();
     await expect(list.locator('li[data-unread="true"]').count()).resolves.toBe(3);
+    await list.getByText(SUBJECTS.second).waitFor();
     await capture(division, 'notifications');
+    // In English too, worded here rather than taken from the API's Indonesian title.
+    await division.getByTestId('lang-switch').click();
+    await list.getByRole('link', { name: `Dispositioned to you: ${filed.anonymous.register_number}` }).waitFor();
+    await expect(division.getByRole('link', { name: /3 unread notifications/ }).count()).resolves.toBe(1);
+    await division.getByTestId('lang-switch').click();
 
     await opening.click();
     await division.getByRole('heading', { name: SUBJECTS.anonymous }).waitFor();

@@ -3,22 +3,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { unwrap } from '../api/public';
-import type { NotificationPage } from '../api/types';
+import type { ComplaintView, NotificationPage } from '../api/types';
 import { Loading, PageTitle, ProblemBanner } from '../components/ui';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
-import { notificationText, type NoticeComplaint } from './notificationText';
+import { notificationText } from './notificationText';
 import { staffApi, useST } from './session';
 import { useUnread } from './unread';
 
 const PAGE_SIZE = 20;
 
 /** The complaints a page points to, for wording; one the user can no longer open is left out. */
-async function complaintsOf(page: NotificationPage): Promise<Map<string, NoticeComplaint>> {
+async function complaintsOf(page: NotificationPage): Promise<Map<string, ComplaintView>> {
   const ids = [...new Set(page.items.map((n) => n.complaint_id))];
   const found = await Promise.allSettled(
     ids.map((id) => unwrap(staffApi.GET('/api/v1/complaints/{id}', { params: { path: { id } } }))),
   );
-  const byId = new Map<string, NoticeComplaint>();
+  const byId = new Map<string, ComplaintView>();
   found.forEach((result) => {
     if (result.status === 'fulfilled') byId.set(result.value.id, result.value);
   });
@@ -33,7 +33,7 @@ export default function Notifications() {
   const [history, setHistory] = useState<string[]>([]);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [page, setPage] = useState<NotificationPage | null>(null);
-  const [complaints, setComplaints] = useState<Map<string, NoticeComplaint>>(new Map());
+  const [complaints, setComplaints] = useState<Map<string, ComplaintView>>(new Map());
   const [shown, setShown] = useState<ShownProblem | null>(null);
   const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -113,13 +113,15 @@ export default function Notifications() {
           <ul className="cards notice-list" data-testid="notifications">
             {page.items.map((n) => {
               const unread = !n.read_at;
+              const complaint = complaints.get(n.complaint_id);
               return (
                 <li key={n.id} className={`card${unread ? ' unread' : ''}`} data-unread={unread}>
                   <h2>
                     <Link to={`/staff/complaints/${n.complaint_id}`} onClick={unread ? () => markRead(n.id) : undefined}>
-                      {notificationText(n, complaints.get(n.complaint_id), lookup)}
+                      {notificationText(n, complaint, lookup)}
                     </Link>
                   </h2>
+                  {complaint ? <p className="small">{complaint.subject}</p> : null}
                   <p className="meta muted">
                     {unread ? <span className="tag public">{st('notify.new')}</span> : null}
                     <time dateTime={n.created_at}>{dateTime(n.created_at)}</time>
