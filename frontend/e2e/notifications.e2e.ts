@@ -18,7 +18,7 @@ interface Receipt {
 
 const SUBJECTS = {
   anonymous: 'Petugas meminta biaya tambahan di loket',
-  second: 'Antrean loket perizinan terlalu lama',
+  second: 'Formulir daring izin usaha sering gagal dikirim',
   closed: 'Papan informasi persyaratan tidak terbaca',
 };
 /** The page updates after the API answers: allow it a few seconds. */
@@ -170,7 +170,7 @@ describe('notifications, the archive record and the archive', () => {
     await page.getByRole('link', { name: SUBJECTS.closed }).waitFor();
     expect(new URL(page.url()).searchParams.get('status')).toBe('archived');
     await capture(page, 'inbox-archive');
-    await page.locator('#q').fill('Antrean loket');
+    await page.locator('#q').fill('Formulir daring');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.getByText('Tidak ada pengaduan yang cocok.').waitFor();
 
