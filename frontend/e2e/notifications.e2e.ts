@@ -1,7 +1,8 @@
 // Staff notifications, the archive record and the archive: complaints are
 // submitted and moved through the API so the division hears of them; the
 // division user works through the bell and the list, downloads a complaint's
-// record, and the team lead archives a closed complaint.
+// record, and the team lead archives a closed complaint. A citizen writing in
+// English asks for mail in English.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +138,26 @@ describe('notifications, the archive record and the archive', () => {
     expect(files.get('record.html')!.toString('utf8')).toContain(filed.anonymous.register_number);
     await division.getByText(/^Berkas .+\.zip sudah diunduh\.$/).waitFor();
     await capture(division, 'complaint-record');
+  });
+
+  it("a citizen writing in English asks for the reporter's mail in English", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/');
+    await page.getByTestId('lang-switch').click();
+    await page.goto('/submit');
+    await page.locator('#f-category-id').selectOption({ index: 1 });
+    await page.locator('#f-subject').fill('Online licence form keeps timing out');
+    await page.locator('#f-description').fill('The form times out every time I upload the site plan.');
+    await page.locator('#f-reporter-name').fill('Made Wirawan');
+    await page.locator('#f-reporter-id-number').fill(NIK);
+    await page.locator('#f-reporter-address').fill('Jl. Kusuma Yudha 2, Bangli');
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/complaints')),
+      page.getByRole('button', { name: 'Send complaint' }).click(),
+    ]);
+    expect(request.postDataJSON()).toMatchObject({ language: 'en' });
+    await page.getByTestId('tracking-code').waitFor();
+    await context.close();
   });
 
   it('the team lead archives a closed complaint: it leaves the active list and is found in the archive', async () => {
