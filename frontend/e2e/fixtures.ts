@@ -8,6 +8,8 @@ export const STAFF = [
   { username: 'lead', fullName: 'I Wayan Ketua', role: 'team_lead', division: null },
   { username: 'pelayanan', fullName: 'Ni Ketut Pelayanan', role: 'division_staff', division: 'PELAYANAN' },
   { username: 'modal', fullName: 'I Nyoman Modal', role: 'division_staff', division: 'PENANAMAN-MODAL' },
+  // Only the notification tests send work to this division, so its counts are theirs.
+  { username: 'kendali', fullName: 'Ni Putu Pengendalian', role: 'division_staff', division: 'PENGENDALIAN' },
 ] as const;
 
 /** A valid 1×1 PNG. */

@@ -32,6 +32,9 @@ export type SlaView = S['SlaView'];
 export type RejectionReason = S['RejectionReason'];
 export type IdentityDocType = S['IdentityDocType'];
 export type EventKind = S['EventKind'];
+export type Notification = S['Notification'];
+export type NotificationPage = S['NotificationPage'];
+export type StaffNotice = S['StaffNotice'];
 
 export const STATUSES: Status[] = [
   'received',

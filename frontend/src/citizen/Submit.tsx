@@ -27,7 +27,7 @@ import { multipart, upload } from '../lib/upload';
 import { rememberReceipt } from './receipts';
 
 export default function Submit() {
-  const { t, lookup } = useI18n();
+  const { t, lookup, lang } = useI18n();
   const navigate = useNavigate();
   const store = useMemo(() => browserStore(), []);
   const restored = useRef(loadDraft(store));
@@ -59,7 +59,7 @@ export default function Submit() {
     setShown(null);
     setSending(true);
     setProgress(files.length ? 0 : null);
-    const body = toSubmission(fields);
+    const body = toSubmission(fields, lang);
     const key = idempotencyKeyFor(store, fields, fingerprint(body, files));
     try {
       const result = await upload<Receipt>({

@@ -77,4 +77,11 @@ describe('submission body', () => {
     expect(suggestion.reporter).toBeNull();
     expect(suggestion.anonymous).toBe(false);
   });
+
+  it("asks for the reporter's mail in the language they wrote in", () => {
+    expect(toSubmission(emptyDraft(), 'en').language).toBe('en');
+    expect(toSubmission(emptyDraft(), 'id').language).toBe('id');
+    // Staff intake does not know the reporter's language: the API's default applies.
+    expect(toSubmission(emptyDraft()).language).toBeNull();
+  });
 });

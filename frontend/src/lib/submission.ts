@@ -1,8 +1,10 @@
 // The API body of a submission from the form's fields.
 import type { SubmissionInput } from '../api/types';
 import type { DraftFields } from './draft';
+import type { Lang } from './format';
 
-export function toSubmission(f: DraftFields): SubmissionInput {
+/** `language`: the reporter's, so the API mails them in it; absent means Indonesian. */
+export function toSubmission(f: DraftFields, language?: Lang): SubmissionInput {
   const identified = f.kind === 'complaint' || f.identified;
   const opt = (v: string) => (v.trim() ? v.trim() : null);
   return {
@@ -14,6 +16,7 @@ export function toSubmission(f: DraftFields): SubmissionInput {
     incident_place: opt(f.incident_place),
     anonymous: identified ? f.anonymous : false,
     confidential: f.confidential,
+    language: language ?? null,
     reporter: identified
       ? {
           name: f.name.trim(),

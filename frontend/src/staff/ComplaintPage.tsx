@@ -10,10 +10,15 @@ import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
 import { Actions } from './Actions';
 import { Attachments } from './Attachments';
 import { Identity } from './Identity';
+import { RecordDownload } from './RecordDownload';
+import { useReference } from './reference';
 import { staffApi, useST } from './session';
+import { explainSystemEvent, messageIsPublic } from './systemEvents';
 
 function Timeline({ events }: { events: EventView[] }) {
-  const { st, lookup, dateTime } = useST();
+  const { st, lookup, dateTime, day } = useST();
+  const ref = useReference();
+  const person = (userId: string) => ref.staff.find((s) => s.id === userId);
   const sorted = [...events].sort((a, b) => b.seq - a.seq);
   return (
     <ol className="timeline" data-testid="timeline">
@@ -40,7 +45,17 @@ function Timeline({ events }: { events: EventView[] }) {
                 {lookup(`status.${e.from_status}`)} → {lookup(`status.${e.to_status}`)}
               </p>
             ) : null}
-            {e.message ? <p className="event-message">{e.message}</p> : null}
+            {explainSystemEvent(e, person, lookup, day).map((line) => (
+              <p key={line} className="small" data-testid="system-explanation">
+                {line}
+              </p>
+            ))}
+            {e.message ? (
+              <p className="event-message">
+                {!internal && !messageIsPublic(e) ? <span className="tag internal">{st('timeline.messageInternal')}</span> : null}
+                {e.message}
+              </p>
+            ) : null}
           </li>
         );
       })}
@@ -192,6 +207,12 @@ export default function ComplaintPage() {
                   <dd>{dateTime(c.closed_at)}</dd>
                 </>
               ) : null}
+              {c.archived_at ? (
+                <>
+                  <dt>{st('archive.archivedAt')}</dt>
+                  <dd>{dateTime(c.archived_at)}</dd>
+                </>
+              ) : null}
               <dt>{st('complaint.incidentDate')}</dt>
               <dd>{c.incident_date ? day(c.incident_date) : st('complaint.none')}</dd>
               <dt>{st('complaint.incidentPlace')}</dt>
@@ -251,6 +272,7 @@ export default function ComplaintPage() {
             </p>
           </section>
           <Identity complaint={c} onRevealed={loadEvents} />
+          <RecordDownload complaint={c} />
         </div>
       </div>
     </>

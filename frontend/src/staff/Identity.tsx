@@ -5,7 +5,7 @@ import { unwrap } from '../api/public';
 import type { ComplaintView, ReporterIdentity } from '../api/types';
 import { ProblemBanner, TextArea } from '../components/ui';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
-import { staffApi, useST } from './session';
+import { staffApi, useRole, useST, VERIFYING_ROLES } from './session';
 
 export function Identity({ complaint, onRevealed }: { complaint: ComplaintView; onRevealed: () => void }) {
   const { st, t, lookup } = useST();
@@ -14,7 +14,10 @@ export function Identity({ complaint, onRevealed }: { complaint: ComplaintView; 
   const [identity, setIdentity] = useState<ReporterIdentity | null>(null);
   const [shown, setShown] = useState<ShownProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const role = useRole();
   const r = complaint.reporter;
+  // The API refuses an anonymous reporter's identity to a role that does not verify (403).
+  const mayReveal = r.identified && (!complaint.anonymous || (role !== null && VERIFYING_ROLES.includes(role)));
   const yn = (v: boolean) => (v ? st('complaint.yes') : st('complaint.no'));
 
   async function reveal(e: FormEvent) {
@@ -70,7 +73,7 @@ export function Identity({ complaint, onRevealed }: { complaint: ComplaintView; 
             {st('complaint.hideIdentity')}
           </button>
         </>
-      ) : r.identified ? (
+      ) : mayReveal ? (
         <button type="button" className="button" onClick={() => dialog.current?.showModal()}>
           {st('complaint.showIdentity')}
         </button>

@@ -34,6 +34,10 @@ export function filtersFrom(params: URLSearchParams): Filters {
   return out;
 }
 
+/** The archive is its own view (the "Arsip" toggle), not one status among the working ones. */
+const ARCHIVED = 'archived';
+const ACTIVE_STATUSES = STATUSES.filter((s) => s !== ARCHIVED);
+
 const SORTS = ['-received_at', 'received_at', '-updated_at', 'updated_at'] as const;
 const SLAS = ['on_track', 'at_risk', 'overdue'] as const;
 const PAGE_SIZE = 25;
@@ -48,6 +52,7 @@ export default function Inbox() {
   const [draft, setDraft] = useState<Filters>(filters);
   const [page, setPage] = useState<ComplaintPage | null>(null);
   const [counts, setCounts] = useState<StatusCount[]>([]);
+  const [archivedCount, setArchivedCount] = useState(0);
   const [shown, setShown] = useState<ShownProblem | null>(null);
   const [loading, setLoading] = useState(true);
   const [history, setHistory] = useState<string[]>([]);
@@ -61,14 +66,18 @@ export default function Inbox() {
     const query = { ...filtersFrom(current), cursor: current.get('cursor') ?? undefined, limit: PAGE_SIZE };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const q = query as any;
+    const countQuery = { ...q, cursor: undefined, limit: undefined };
+    const inArchive = q.status === ARCHIVED;
     Promise.all([
       unwrap(staffApi.GET('/api/v1/complaints', { params: { query: q } })),
-      unwrap(staffApi.GET('/api/v1/complaints/counts', { params: { query: { ...q, cursor: undefined, limit: undefined } } })),
+      unwrap(staffApi.GET('/api/v1/complaints/counts', { params: { query: { ...countQuery, status: inArchive ? undefined : q.status } } })),
+      unwrap(staffApi.GET('/api/v1/complaints/counts', { params: { query: { ...countQuery, status: ARCHIVED } } })),
     ])
-      .then(([p, c]) => {
+      .then(([p, c, archived]) => {
         if (!live) return;
         setPage(p);
         setCounts(c);
+        setArchivedCount(archived.find((a) => a.status === ARCHIVED)?.count ?? 0);
         setShown(null);
       })
       .catch((e: unknown) => live && setShown(translateProblem(toProblem(e), lookup)))
@@ -91,7 +100,8 @@ export default function Inbox() {
     apply(draft);
   }
 
-  const selected = new Set((filters.status ?? '').split(',').filter(Boolean));
+  const archive = filters.status === ARCHIVED;
+  const selected = new Set(archive ? [] : (filters.status ?? '').split(',').filter(Boolean));
   function toggleStatus(status: string) {
     const next = new Set(selected);
     if (next.has(status)) next.delete(status);
@@ -103,17 +113,19 @@ export default function Inbox() {
   const categoryName = (id: string) => ref.categories.find((c) => c.id === id)?.name ?? '';
   const divisionName = (id?: string | null) => (id ? (ref.divisions.find((d) => d.id === id)?.name ?? '') : '');
   const total = counts.reduce((sum, c) => sum + c.count, 0);
+  const title = archive ? st('archive.title') : st('inbox.title');
 
   return (
     <>
-      <PageTitle title={st('inbox.title')}>{st('inbox.title')}</PageTitle>
+      <PageTitle title={title}>{title}</PageTitle>
+      {archive ? <p>{st('archive.help')}</p> : null}
       <ul className="counts" aria-label={st('inbox.countsLabel')}>
         <li>
-          <button type="button" aria-pressed={selected.size === 0} onClick={() => apply({ ...filters, status: '' })}>
+          <button type="button" aria-pressed={!archive && selected.size === 0} onClick={() => apply({ ...filters, status: '' })}>
             {st('inbox.allStatuses')} ({total})
           </button>
         </li>
-        {STATUSES.map((status) => {
+        {ACTIVE_STATUSES.map((status) => {
           const count = counts.find((c) => c.status === status)?.count ?? 0;
           return (
             <li key={status}>
@@ -128,6 +140,16 @@ export default function Inbox() {
             </li>
           );
         })}
+        <li>
+          <button
+            type="button"
+            aria-pressed={archive}
+            onClick={() => apply({ ...filters, status: archive ? '' : ARCHIVED })}
+            data-testid="archive-toggle"
+          >
+            {st('archive.toggle', { count: archivedCount })}
+          </button>
+        </li>
       </ul>
 
       <details className="panel" open={Object.keys(filters).some((k) => k !== 'status' && k !== 'q')}>
@@ -232,7 +254,7 @@ export default function Inbox() {
             <button type="submit" className="button primary">
               {st('inbox.apply')}
             </button>
-            <button type="button" className="button" onClick={() => apply({})}>
+            <button type="button" className="button" onClick={() => apply(archive ? { status: ARCHIVED } : {})}>
               {st('inbox.reset')}
             </button>
           </p>

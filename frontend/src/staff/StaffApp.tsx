@@ -5,12 +5,14 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/ui';
 import { INTAKE_ROLES, REPORT_ROLES, SessionProvider, auth, useRole, useSession, useST } from './session';
 import Login from './Login';
+import { UnreadBell, UnreadProvider } from './unread';
 
 const Inbox = lazy(() => import('./Inbox'));
 const ComplaintPage = lazy(() => import('./ComplaintPage'));
 const Intake = lazy(() => import('./Intake'));
 const Admin = lazy(() => import('./admin/Admin'));
 const Reports = lazy(() => import('./Reports'));
+const Notifications = lazy(() => import('./Notifications'));
 
 function RequireSession() {
   const session = useSession();
@@ -19,7 +21,11 @@ function RequireSession() {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/staff/login?next=${next}`} replace />;
   }
-  return <StaffLayout />;
+  return (
+    <UnreadProvider>
+      <StaffLayout />
+    </UnreadProvider>
+  );
 }
 
 function StaffLayout() {
@@ -49,6 +55,7 @@ function StaffLayout() {
                 role: lookup(`role.${session?.user.role}`) ?? '',
               })}
             </span>
+            <UnreadBell />
             <LanguageSwitch />
             <button
               type="button"
@@ -83,6 +90,7 @@ export default function StaffApp() {
             <Route path="complaints/:id" element={<ComplaintPage />} />
             <Route path="intake" element={<Intake />} />
             <Route path="reports" element={<Reports />} />
+            <Route path="notifications" element={<Notifications />} />
             <Route path="admin/*" element={<Admin />} />
           </Route>
           <Route path="*" element={<Navigate to="/staff" replace />} />
