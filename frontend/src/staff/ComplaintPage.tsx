@@ -13,7 +13,7 @@ import { Identity } from './Identity';
 import { RecordDownload } from './RecordDownload';
 import { useReference } from './reference';
 import { staffApi, useST } from './session';
-import { explainSystemEvent, messageIsPublic } from './systemEvents';
+import { explainSystemEvent } from './systemEvents';
 
 function Timeline({ events }: { events: EventView[] }) {
   const { st, lookup, dateTime, day } = useST();
@@ -52,7 +52,8 @@ function Timeline({ events }: { events: EventView[] }) {
             ))}
             {e.message ? (
               <p className="event-message">
-                {!internal && !messageIsPublic(e) ? <span className="tag internal">{st('timeline.messageInternal')}</span> : null}
+                {/* The API decides: a public event can carry a staff-only message. */}
+                {!internal && e.message_visibility === 'internal' ? <span className="tag internal">{st('timeline.messageInternal')}</span> : null}
                 {e.message}
               </p>
             ) : null}

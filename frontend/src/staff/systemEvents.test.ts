@@ -3,7 +3,7 @@ import type { EventView } from '../api/types';
 import { lookup as lookupIn } from '../i18n/core';
 import type { Lookup } from '../lib/problem';
 import './messages';
-import { explainSystemEvent, messageIsPublic } from './systemEvents';
+import { explainSystemEvent } from './systemEvents';
 
 const id: Lookup = (key, params) => lookupIn('id', key, params);
 const en: Lookup = (key, params) => lookupIn('en', key, params);
@@ -41,19 +41,5 @@ describe('explainSystemEvent', () => {
     expect(explainSystemEvent({ ...system('closed', { rule: 'evaluation_window_passed' }), actor_kind: 'staff' }, people, id, day)).toEqual([]);
     expect(explainSystemEvent(system('closed', { rule: 'a_future_rule' }), people, id, day)).toEqual([]);
     expect(explainSystemEvent({ ...system('closed', {}), details: null }, people, id, day)).toEqual([]);
-  });
-});
-
-describe('messageIsPublic', () => {
-  it('keeps a disposition instruction and internal notes with the staff', () => {
-    expect(messageIsPublic({ kind: 'dispositioned', visibility: 'public' })).toBe(false);
-    expect(messageIsPublic({ kind: 'note', visibility: 'internal' })).toBe(false);
-    expect(messageIsPublic({ kind: 'verified', visibility: 'public' })).toBe(false);
-  });
-
-  it('shows replies and requests to the reporter, unless the event itself is internal', () => {
-    expect(messageIsPublic({ kind: 'reply', visibility: 'public' })).toBe(true);
-    expect(messageIsPublic({ kind: 'info_requested', visibility: 'public' })).toBe(true);
-    expect(messageIsPublic({ kind: 'reply', visibility: 'internal' })).toBe(false);
   });
 });

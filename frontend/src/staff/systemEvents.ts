@@ -52,23 +52,3 @@ export function explainSystemEvent(
   const text = key ? lookup(key) : undefined;
   return text ? [text] : [];
 }
-
-/**
- * The events whose message is addressed to the reporter
- * (api/src/domain/timeline.rs, message_is_public). Any other message, such as
- * a disposition instruction, stays with the staff even on a public event.
- */
-const PUBLIC_MESSAGE_KINDS: ReadonlySet<string> = new Set([
-  'info_requested',
-  'info_added',
-  'rejected',
-  'resolved',
-  'disputed',
-  'extended',
-  'reply',
-]);
-
-/** Whether the reporter can read the event's message. */
-export function messageIsPublic(event: Pick<EventView, 'kind' | 'visibility'>): boolean {
-  return event.visibility === 'public' && PUBLIC_MESSAGE_KINDS.has(event.kind);
-}
