@@ -3,14 +3,17 @@ import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/ui';
-import { INTAKE_ROLES, REPORT_ROLES, SessionProvider, auth, useRole, useSession, useST } from './session';
+import { AUDIT_ROLES, INTAKE_ROLES, REPORT_ROLES, SessionProvider, auth, useRole, useSession, useST } from './session';
 import Login from './Login';
+import { RoleGate } from './RoleGate';
 
 const Inbox = lazy(() => import('./Inbox'));
 const ComplaintPage = lazy(() => import('./ComplaintPage'));
 const Intake = lazy(() => import('./Intake'));
 const Admin = lazy(() => import('./admin/Admin'));
 const Reports = lazy(() => import('./Reports'));
+const Dashboard = lazy(() => import('./Dashboard'));
+const Audit = lazy(() => import('./Audit'));
 
 function RequireSession() {
   const session = useSession();
@@ -40,6 +43,8 @@ function StaffLayout() {
             </NavLink>
             {role && INTAKE_ROLES.includes(role) ? <NavLink to="/staff/intake">{st('staff.intake')}</NavLink> : null}
             {role && REPORT_ROLES.includes(role) ? <NavLink to="/staff/reports">{st('staff.reports')}</NavLink> : null}
+            {role && REPORT_ROLES.includes(role) ? <NavLink to="/staff/dashboard">{st('staff.dashboard')}</NavLink> : null}
+            {role && AUDIT_ROLES.includes(role) ? <NavLink to="/staff/audit">{st('staff.audit')}</NavLink> : null}
             {role === 'admin' ? <NavLink to="/staff/admin">{st('staff.admin')}</NavLink> : null}
           </nav>
           <div className="cta-row" style={{ margin: 0, alignItems: 'center' }}>
@@ -82,7 +87,30 @@ export default function StaffApp() {
             <Route index element={<Inbox />} />
             <Route path="complaints/:id" element={<ComplaintPage />} />
             <Route path="intake" element={<Intake />} />
-            <Route path="reports" element={<Reports />} />
+            <Route
+              path="reports"
+              element={
+                <RoleGate roles={REPORT_ROLES}>
+                  <Reports />
+                </RoleGate>
+              }
+            />
+            <Route
+              path="dashboard"
+              element={
+                <RoleGate roles={REPORT_ROLES}>
+                  <Dashboard />
+                </RoleGate>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <RoleGate roles={AUDIT_ROLES}>
+                  <Audit />
+                </RoleGate>
+              }
+            />
             <Route path="admin/*" element={<Admin />} />
           </Route>
           <Route path="*" element={<Navigate to="/staff" replace />} />
