@@ -19,3 +19,13 @@ export async function apiGet<T>(path: string, token?: string): Promise<T> {
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   return (await response.json()) as T;
 }
+
+export async function apiPost<T>(path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
