@@ -4,7 +4,7 @@
 // as a table.
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { largestValue, percentOf, scaleFor } from '../lib/chart';
+import { largestValue, percentOf, scaleFor, shortLabel } from '../lib/chart';
 import './charts.css';
 
 export interface ChartSeries {
@@ -33,6 +33,8 @@ const BAR_HEIGHT = 14;
 const PLOT_HEIGHT = 180;
 const LABEL_SPACE = 22;
 const MAX_COLUMNS = 8;
+/** SVG text does not wrap: longer labels are shortened in the chart (the table has them whole). */
+const MAX_LABEL = 44;
 
 export function BarChart({ title, series, rows, orientation = 'horizontal', headingLevel = 3, format, testId }: BarChartProps) {
   const { t, lang } = useI18n();
@@ -138,7 +140,7 @@ function HorizontalBars({ summary, series, rows, show }: BarsProps) {
         return (
           <g key={row.key}>
             <text x="0" y={top + 15}>
-              {row.label}
+              {shortLabel(row.label, MAX_LABEL)}
             </text>
             {row.values.map((value, s) => {
               const y = top + LABEL_SPACE + s * (BAR_HEIGHT + 4);

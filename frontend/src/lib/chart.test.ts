@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestValue, niceCeil, percentOf, scaleFor } from './chart';
+import { largestValue, niceCeil, percentOf, scaleFor, shortLabel } from './chart';
 
 describe('chart scales', () => {
   it('rounds up to 1, 2 or 5 times a power of ten', () => {
@@ -35,5 +35,10 @@ describe('chart scales', () => {
   it('finds the largest value of any series', () => {
     expect(largestValue([])).toBe(0);
     expect(largestValue([{ values: [1, 4] }, { values: [3, 2] }])).toBe(4);
+  });
+
+  it('shortens long labels with an ellipsis', () => {
+    expect(shortLabel('Pelayanan', 10)).toBe('Pelayanan');
+    expect(shortLabel('Penanaman Modal', 10)).toBe('Penanaman…');
   });
 });

@@ -42,3 +42,8 @@ export function percentOf(value: number, max: number): number {
 export function largestValue(rows: { values: number[] }[]): number {
   return rows.reduce((most, row) => Math.max(most, ...row.values), 0);
 }
+
+/** `label` cut to at most `max` characters, an ellipsis marking the cut. */
+export function shortLabel(label: string, max: number): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
