@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditFilters, auditSearch, detailPairs } from './audit';
+import { AUDIT_ACTIONS, auditFilters, auditSearch, detailPairs } from './audit';
+import { staffEn, staffId } from './messages';
 
 describe('audit page', () => {
   it('keeps only known, non-empty filters in the URL', () => {
@@ -28,5 +29,12 @@ describe('audit page', () => {
       ['tags', 'a, b'],
     ]);
     expect(detailPairs(null)).toEqual([]);
+  });
+
+  it('names every action in both languages', () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect((staffId as Record<string, string>)[`audit.action.${action}`], action).toBeTruthy();
+      expect((staffEn as Record<string, string>)[`audit.action.${action}`], action).toBeTruthy();
+    }
   });
 });
