@@ -129,7 +129,7 @@ describe('reports, dashboard, audit and transparency', () => {
     // Every chart reads as a table on request.
     const status = page.getByTestId('chart-status');
     await status.getByRole('button', { name: 'Tampilkan tabel' }).click();
-    await status.getByRole('cell', { name: 'Dijawab' }).waitFor();
+    await status.getByRole('rowheader', { name: 'Dijawab' }).waitFor();
     await capture(page, 'reports');
     await status.getByRole('button', { name: 'Tampilkan grafik' }).click();
     await status.locator('svg[role="img"]').waitFor();
@@ -171,7 +171,7 @@ describe('reports, dashboard, audit and transparency', () => {
     await expect.poll(() => table.locator('tbody tr:not([data-action="export"])').count()).toBe(0);
     await expect(table.locator('tr[data-action="export"]').count()).resolves.toBeGreaterThanOrEqual(5);
     // Read-only: nothing to change or delete.
-    await expect(page.locator('main').getByRole('button', { name: /Ubah|Hapus/ }).count()).resolves.toBe(0);
+    await expect(page.locator('main').getByRole('button', { name: /^(Ubah|Hapus)$/ }).count()).resolves.toBe(0);
   });
 
   it('division staff get the not-allowed view on the audit log', async () => {
