@@ -18,6 +18,7 @@ describe('report periods', () => {
     expect(monthStart('2026-11-28')).toBe('2026-11-01');
     expect(monthStart('2026-03-10', 5)).toBe('2025-10-01');
     expect(monthOf({ from: '2026-10-01', to: '2026-10-31' })).toBe('2026-10');
+    expect(monthOf({ from: '2026-01-01', to: '2026-11-28' })).toBe('2026-11');
   });
 
   it('checks days strictly', () => {

@@ -59,9 +59,9 @@ export function monthStart(today: string, back = 0): string {
   return ymd(Math.floor(index / 12), (index % 12) + 1, 1);
 }
 
-/** The month (YYYY-MM) a period starts in: the monthly report's month. */
+/** The month (YYYY-MM) a period ends in: the monthly report it suggests (this month for this year). */
 export function monthOf(period: Period): string {
-  return period.from.slice(0, 7);
+  return period.to.slice(0, 7);
 }
 
 export interface ChosenPeriod extends Period {

@@ -10,7 +10,7 @@ import { BarChart, Tile } from '../components/charts';
 import { Loading, PageTitle, ProblemBanner, SelectField, TextField } from '../components/ui';
 import { filenameFromDisposition, saveBlob } from '../lib/download';
 import { orderedRows, rankedRows } from '../lib/figures';
-import { formatMonth, formatNumber, todayInWita } from '../lib/format';
+import { formatNumber, todayInWita } from '../lib/format';
 import { monthOf, periodFromParams, PRESETS, presetPeriod, type ChosenPeriod, type Preset } from '../lib/period';
 import { problemFromResponse, toProblem, translateProblem, type ShownProblem } from '../lib/problem';
 import { useReference } from './reference';
@@ -121,7 +121,8 @@ export default function Reports() {
       {loading && !stats ? <Loading /> : null}
       {stats ? <StatisticsSection stats={stats} busy={loading} /> : null}
       {satisfaction ? <SatisfactionSection report={satisfaction} /> : null}
-      <Exports period={chosen} filters={filters} />
+      {/* Keyed by the period: a new period brings its own month for the monthly report. */}
+      <Exports key={`${chosen.from}/${chosen.to}`} period={chosen} filters={filters} />
     </>
   );
 }
@@ -155,8 +156,9 @@ function StatisticsSection({ stats, busy }: { stats: Statistics; busy: boolean }
   const { st, t, lang, day } = useST();
   const percent = usePercent();
   const n = (value: number) => formatNumber(value, lang);
-  const days = (d: Statistics['days_to_verify']) =>
-    d.median === null || d.median === undefined ? '—' : st('stats.medianP90', { median: n(d.median), p90: d.p90 === null || d.p90 === undefined ? '—' : n(d.p90) });
+  const median = (d: Statistics['days_to_verify']) => (d.median === null || d.median === undefined ? '—' : n(d.median));
+  const spread = (d: Statistics['days_to_verify']) =>
+    st('stats.p90', { p90: d.p90 === null || d.p90 === undefined ? '—' : n(d.p90), count: n(d.count) });
   return (
     <section aria-labelledby="stats-h" aria-busy={busy}>
       <h2 id="stats-h">{st('stats.heading', { from: day(stats.from, false), to: day(stats.to, false) })}</h2>
@@ -168,8 +170,8 @@ function StatisticsSection({ stats, busy }: { stats: Statistics; busy: boolean }
           note={st('stats.ofAnswered', { count: n(stats.reopened.count), of: n(stats.reopened.of) })}
           testId="stat-reopened"
         />
-        <Tile label={st('stats.toVerify')} value={days(stats.days_to_verify)} note={st('stats.counted', { count: n(stats.days_to_verify.count) })} testId="stat-verify" />
-        <Tile label={st('stats.toResolve')} value={days(stats.days_to_resolve)} note={st('stats.counted', { count: n(stats.days_to_resolve.count) })} testId="stat-resolve" />
+        <Tile label={st('stats.toVerify')} value={median(stats.days_to_verify)} note={spread(stats.days_to_verify)} testId="stat-verify" />
+        <Tile label={st('stats.toResolve')} value={median(stats.days_to_resolve)} note={spread(stats.days_to_resolve)} testId="stat-resolve" />
       </ul>
       <div className="charts-grid">
         <FlowChart months={stats.by_month} />
@@ -247,7 +249,8 @@ function SatisfactionSection({ report }: { report: Satisfaction }) {
 }
 
 function Exports({ period, filters }: { period: ChosenPeriod; filters: ReportFilters }) {
-  const { st, lookup, lang } = useST();
+  const { st, lookup } = useST();
+  const [month, setMonth] = useState(monthOf(period));
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [shown, setShown] = useState<ShownProblem | null>(null);
 
@@ -255,7 +258,7 @@ function Exports({ period, filters }: { period: ChosenPeriod; filters: ReportFil
     setBusy(kind);
     setShown(null);
     try {
-      const request = exportRequest(kind, period, filters);
+      const request = exportRequest(kind, { ...period, month }, filters);
       const url = new URL(request.path, location.origin);
       for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, String(value));
       const response = await auth.fetch(new Request(url));
@@ -271,7 +274,17 @@ function Exports({ period, filters }: { period: ChosenPeriod; filters: ReportFil
   return (
     <section aria-labelledby="exports-h">
       <h2 id="exports-h">{st('reports.exports')}</h2>
-      <p>{st('reports.exportsIntro', { month: formatMonth(monthOf(period), lang) })}</p>
+      <p>{st('reports.exportsIntro')}</p>
+      <div className="inline-form">
+        <TextField
+          id="report-month"
+          type="month"
+          label={st('reports.month')}
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          error={shown?.fields.month}
+        />
+      </div>
       <p className="small muted">{st('reports.identityNote')}</p>
       <ProblemBanner shown={shown} />
       <p className="cta-row">

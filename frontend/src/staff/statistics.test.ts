@@ -39,7 +39,7 @@ describe('statistics shaping', () => {
   });
 
   it('builds each export request from the period and filters', () => {
-    const period = { from: '2026-10-01', to: '2026-10-31' };
+    const period = { from: '2026-10-01', to: '2026-10-31', month: '2026-10' };
     const [registerCsv, , monthlyCsv, monthlyXlsx] = EXPORTS;
     expect(exportRequest(registerCsv, period, { kind: 'complaint' })).toEqual({
       path: '/api/v1/reports/register.csv',

@@ -3,7 +3,7 @@
 // workload, and the query of each export.
 import type { ChartRow } from '../components/charts';
 import type { components } from '../api/schema';
-import { isDay, monthOf, periodParams, type ChosenPeriod, type Period } from '../lib/period';
+import { isDay, periodParams, type ChosenPeriod, type Period } from '../lib/period';
 
 type S = components['schemas'];
 export type Statistics = S['StatisticsReport'];
@@ -50,20 +50,25 @@ export const EXPORTS = [
 ] as const;
 export type ExportKind = (typeof EXPORTS)[number];
 
+/** The period of an export, with the month (YYYY-MM) of the monthly report. */
+export interface ExportPeriod extends Period {
+  month: string;
+}
+
 /**
  * The path and query of an export: the register covers the period, the
- * monthly report the month the period starts in.
+ * monthly report its month.
  */
-export function exportRequest(kind: ExportKind, period: Period, filters: ReportFilters, includeIdentity = false) {
+export function exportRequest(kind: ExportKind, period: ExportPeriod, filters: ReportFilters, includeIdentity = false) {
   const path = `/api/v1/reports/${kind.report}.${kind.format}` as const;
-  const range = kind.report === 'register' ? { from: period.from, to: period.to } : { month: monthOf(period) };
+  const range = kind.report === 'register' ? { from: period.from, to: period.to } : { month: period.month };
   const identity = kind.report === 'register' && includeIdentity ? { include_identity: true } : {};
   return { path, query: { ...range, ...filters, ...identity }, fallbackName: exportFallbackName(kind, period) };
 }
 
 /** The file name to use when the server sends none. */
-export function exportFallbackName(kind: ExportKind, period: Period): string {
-  const span = kind.report === 'register' ? `${period.from}-${period.to}` : monthOf(period);
+export function exportFallbackName(kind: ExportKind, period: ExportPeriod): string {
+  const span = kind.report === 'register' ? `${period.from}-${period.to}` : period.month;
   return `${kind.report}-${span}.${kind.format}`;
 }
 
