@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { unwrap } from '../api/public';
 import type { components } from '../api/schema';
+import type { StaffRef } from '../api/types';
 import { Loading, PageTitle, ProblemBanner, SelectField, TextField } from '../components/ui';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
 import { AUDIT_ACTIONS, auditFilters, auditSearch, detailPairs, type AuditFilterKey, type AuditFilters } from './audit';
@@ -112,7 +113,7 @@ export default function Audit() {
           <h2 id="audit-results" className="visually-hidden">
             {st('audit.entries')}
           </h2>
-          {page.items.length === 0 ? <p>{st('audit.empty')}</p> : <AuditTable entries={page.items} />}
+          {page.items.length === 0 ? <p>{st('audit.empty')}</p> : <AuditTable entries={page.items} staff={ref.staff} />}
           <nav className="cta-row" aria-label={st('audit.pages')}>
             {cursor ? (
               <button
@@ -151,7 +152,7 @@ export default function Audit() {
   );
 }
 
-function AuditTable({ entries }: { entries: AuditEntry[] }) {
+function AuditTable({ entries, staff }: { entries: AuditEntry[]; staff: StaffRef[] }) {
   const { st, lookup, dateTime } = useST();
   return (
     <div className="table-wrap">
@@ -185,6 +186,8 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                       <Link to={`/staff/complaints/${entry.object_id}`} className="mono small">
                         {entry.object_id}
                       </Link>
+                    ) : entry.object_type === 'user' && staff.some((s) => s.id === entry.object_id) ? (
+                      <span>{staff.find((s) => s.id === entry.object_id)!.full_name}</span>
                     ) : (
                       <span className="mono small">{entry.object_id}</span>
                     )}

@@ -90,8 +90,8 @@ export default function Dashboard() {
         <h2 id="dash-late">{st('dash.late')}</h2>
         {late ? (
           <>
-            <LateList title={st('dash.overdue')} items={late.overdue} empty={st('dash.noneOverdue')} testId="overdue-list" />
-            <LateList title={st('dash.atRisk')} items={late.atRisk} empty={st('dash.noneAtRisk')} testId="at-risk-list" />
+            <LateList title={st('dash.overdue')} sla="overdue" items={late.overdue} empty={st('dash.noneOverdue')} testId="overdue-list" />
+            <LateList title={st('dash.atRisk')} sla="at_risk" items={late.atRisk} empty={st('dash.noneAtRisk')} testId="at-risk-list" />
           </>
         ) : (
           <Loading />
@@ -109,7 +109,7 @@ export default function Dashboard() {
   );
 }
 
-function LateList({ title, items, empty, testId }: { title: string; items: Late[]; empty: string; testId: string }) {
+function LateList({ title, sla, items, empty, testId }: { title: string; sla: 'overdue' | 'at_risk'; items: Late[]; empty: string; testId: string }) {
   const { st, day, lang } = useST();
   return (
     <>
@@ -117,7 +117,13 @@ function LateList({ title, items, empty, testId }: { title: string; items: Late[
         {title} ({formatNumber(items.length, lang)}
         {items.length >= LIST_LIMIT ? '+' : ''})
       </h3>
-      {items.length === 0 ? <p>{empty}</p> : null}
+      {items.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <p>
+          <Link to={`/staff?sla=${sla}`}>{st('dash.inInbox', { list: title.toLowerCase() })}</Link>
+        </p>
+      )}
       <ul className="cards" data-testid={testId}>
         {items.map(({ complaint: c, daysLate }) => (
           <li key={c.id} className="card">
