@@ -105,6 +105,11 @@ describe('reports, dashboard, audit and transparency', () => {
       /^terlambat \d+ hari kerja$/,
     );
     await capture(page, 'dashboard');
+    // The whole list is a click away in the inbox.
+    await page.getByRole('link', { name: 'Buka di kotak masuk: melewati tenggat' }).click();
+    await page.waitForURL(/\/staff\?sla=overdue$/);
+    await page.getByTestId('inbox-list').getByRole('link', { name: OVERDUE_SUBJECT }).waitFor();
+    await page.goBack();
     await overdue.getByRole('link', { name: OVERDUE_SUBJECT }).click();
     await page.waitForURL(new RegExp(`/staff/complaints/${overdueId}$`));
     await page.getByRole('heading', { name: OVERDUE_SUBJECT }).waitFor();
