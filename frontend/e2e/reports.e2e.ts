@@ -160,6 +160,11 @@ describe('reports, dashboard, audit and transparency', () => {
     // A supervisor does not verify submissions: no identity columns.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="register.csv"]').click()]);
     expect(readFileSync((await download.path())!).toString('utf8')).not.toContain('Nama Pelapor');
+    // A refusal is explained, not downloaded.
+    await page.locator('#report-month').fill('');
+    await page.locator('[data-export="monthly.csv"]').click();
+    await page.locator('.alert.error').waitFor();
+    await expect(page.locator('[data-export="monthly.csv"]').isEnabled()).resolves.toBe(true);
   });
 
   it('the audit log lists the exports and sign-ins, filtered by action in the URL', async () => {
