@@ -131,8 +131,9 @@ async fn the_register_as_csv_with_identity_only_for_verifiers() {
     let app = spawn_app().await;
     let team = register_month(&app).await;
     let path = format!("reports/register.csv?{NOVEMBER}");
+    let with_identity = format!("{path}&include_identity=true");
 
-    let officer = read_csv(&download(&app, &team.officer, &path, CSV).await);
+    let officer = read_csv(&download(&app, &team.officer, &with_identity, CSV).await);
     assert_eq!(
         officer.headers,
         [
@@ -272,6 +273,22 @@ async fn the_register_as_csv_with_identity_only_for_verifiers() {
         division_entry["details"]["filters"]["division_id"],
         app.division_id("PELAYANAN").await.as_str()
     );
+
+    // Identity only on request: a verifier's plain export has none.
+    let plain = read_csv(&download(&app, &team.officer, &path, CSV).await);
+    assert_eq!(plain.headers.len(), 14);
+    assert_eq!(plain.rows.len(), 3);
+    // Asking for it without the right is refused, not quietly ignored.
+    for session in [&team.supervisor, &team.licensing] {
+        let refused = problem(app.get(&with_identity, Some(session)).await, 403).await;
+        assert!(
+            refused["detail"]
+                .as_str()
+                .unwrap()
+                .contains("include_identity"),
+            "{refused}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -281,7 +298,7 @@ async fn the_register_as_xlsx_holds_dates_and_text_never_formulas() {
     let bytes = download(
         &app,
         &team.lead,
-        &format!("reports/register.xlsx?{NOVEMBER}"),
+        &format!("reports/register.xlsx?{NOVEMBER}&include_identity=true"),
         XLSX,
     )
     .await;

@@ -37,6 +37,7 @@ async fn every_action_is_an_event_with_actor_time_and_states() {
         serde_json::json!({ "message": "Cek berkas OSS" }),
     )
     .await;
+    app.disposition_as(&team.lead, id, "PELAYANAN").await;
     let events: Value = app
         .get(&format!("complaints/{id}/events"), Some(&team.lead))
         .await
@@ -45,13 +46,17 @@ async fn every_action_is_an_event_with_actor_time_and_states() {
         .unwrap();
     let events = events.as_array().unwrap();
     let kinds: Vec<&str> = events.iter().map(|e| e["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["submitted", "verified", "note"]);
+    assert_eq!(kinds, ["submitted", "verified", "note", "dispositioned"]);
     assert_eq!(events[0]["actor_kind"], "reporter");
     assert_eq!(events[1]["actor"]["name"], "Staff officer");
     assert_eq!(events[1]["actor_role"], "complaint_officer");
     assert_eq!(events[1]["from_status"], "received");
     assert_eq!(events[1]["to_status"], "verified");
     assert_eq!(events[2]["visibility"], "internal");
+    assert_eq!(events[2]["message_visibility"], "internal");
+    // The citizen sees that it went to a division, not the instruction.
+    assert_eq!(events[3]["visibility"], "public");
+    assert_eq!(events[3]["message_visibility"], "internal");
     let seqs: Vec<i64> = events.iter().map(|e| e["seq"].as_i64().unwrap()).collect();
-    assert_eq!(seqs, [1, 2, 3]);
+    assert_eq!(seqs, [1, 2, 3, 4]);
 }

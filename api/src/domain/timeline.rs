@@ -113,6 +113,14 @@ impl EventKind {
                 | EventKind::Reply
         )
     }
+
+    /// Whether the citizen reads this event's message on a complaint: the
+    /// reporter's own added words are content, hidden when it is confidential.
+    pub fn message_shown_to_public(self, confidential: bool) -> bool {
+        self.visibility() == Visibility::Public
+            && self.message_is_public()
+            && !(confidential && self == EventKind::InfoAdded)
+    }
 }
 
 #[cfg(test)]
@@ -147,5 +155,21 @@ mod tests {
                 assert!(!kind.message_is_public(), "{kind}");
             }
         }
+    }
+
+    #[test]
+    fn the_public_reads_only_messages_addressed_to_it() {
+        for kind in EventKind::ALL {
+            for confidential in [false, true] {
+                if kind.visibility() == Visibility::Internal || !kind.message_is_public() {
+                    assert!(!kind.message_shown_to_public(confidential), "{kind}");
+                }
+            }
+        }
+        assert!(!EventKind::Dispositioned.message_shown_to_public(false));
+        assert!(EventKind::InfoAdded.message_shown_to_public(false));
+        assert!(!EventKind::InfoAdded.message_shown_to_public(true));
+        assert!(EventKind::Resolved.message_shown_to_public(true));
+        assert!(EventKind::InfoRequested.message_shown_to_public(true));
     }
 }

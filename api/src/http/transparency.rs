@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
@@ -73,6 +73,7 @@ pub struct TransparencyReport {
     pub finished: u64,
     pub answered: u64,
     pub rejected: u64,
+    /// The months so far: a year still under way stops at the current month.
     pub by_month: Vec<MonthCount>,
     pub by_status: Vec<StatusCount>,
     pub by_kind: Vec<KindCount>,
@@ -86,7 +87,13 @@ pub struct TransparencyReport {
 }
 
 impl TransparencyReport {
-    fn build(year: i32, generated_at: DateTime<Utc>, figures: &Figures) -> TransparencyReport {
+    /// `today` (agency-local) ends the months of a year still under way.
+    fn build(
+        year: i32,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+        figures: &Figures,
+    ) -> TransparencyReport {
         let Figures {
             statistics: s,
             satisfaction,
@@ -96,6 +103,7 @@ impl TransparencyReport {
             .index
             .as_ref()
             .filter(|_| satisfaction.responses >= MIN_RESPONSES);
+        let this_month = format!("{:04}-{:02}", today.year(), today.month());
         let mut by_category: Vec<CategoryTotal> = s
             .by_category
             .iter()
@@ -112,7 +120,10 @@ impl TransparencyReport {
             finished: s.finished(),
             answered: s.answered,
             rejected: s.rejected,
-            by_month: month_counts(s),
+            by_month: month_counts(s)
+                .into_iter()
+                .filter(|m| m.month <= this_month)
+                .collect(),
             by_status: status_counts(s),
             by_kind: kind_counts(s),
             by_channel: channel_counts(s),
@@ -151,7 +162,7 @@ impl TransparencyCache {
         }
         let period = Period::year(year).ok_or_else(out_of_range)?;
         let figures = figures(state, ReportFilter::default(), period).await?;
-        let report = TransparencyReport::build(year, now, &figures);
+        let report = TransparencyReport::build(year, now, state.today(), &figures);
         let body = serde_json::to_string(&report).map_err(anyhow::Error::from)?;
         let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..32]);
         years.insert(

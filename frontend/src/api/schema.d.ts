@@ -780,8 +780,9 @@ export interface paths {
         };
         /**
          * The complaint register of a period as CSV (UTF-8 with BOM). Reporter
-         *     identity columns only for the roles that verify submissions, empty for
-         *     anonymous reporters. The export is recorded in the audit log.
+         *     identity columns only on request and for the roles that verify
+         *     submissions, empty for anonymous reporters. The export is recorded in the
+         *     audit log.
          */
         get: operations["register_csv"];
         put?: never;
@@ -801,8 +802,9 @@ export interface paths {
         };
         /**
          * The complaint register of a period as an Excel workbook. Reporter
-         *     identity columns only for the roles that verify submissions, empty for
-         *     anonymous reporters. The export is recorded in the audit log.
+         *     identity columns only on request and for the roles that verify
+         *     submissions, empty for anonymous reporters. The export is recorded in the
+         *     audit log.
          */
         get: operations["register_xlsx"];
         put?: never;
@@ -1301,9 +1303,16 @@ export interface components {
             from_status?: null | components["schemas"]["Status"];
             kind: components["schemas"]["EventKind"];
             message?: string | null;
+            /**
+             * @description Whether the citizen reads the message: a public event can carry an
+             *     internal message (a disposition's instruction to the division, the
+             *     reporter's added words on a confidential complaint).
+             */
+            message_visibility: components["schemas"]["Visibility"];
             /** Format: int32 */
             seq: number;
             to_status?: null | components["schemas"]["Status"];
+            /** @description Whether the citizen sees the event on the tracking page. */
             visibility: components["schemas"]["Visibility"];
         };
         ExtendInput: {
@@ -1911,6 +1920,7 @@ export interface components {
             by_category: components["schemas"]["CategoryTotal"][];
             by_channel: components["schemas"]["ChannelCount"][];
             by_kind: components["schemas"]["KindCount"][];
+            /** @description The months so far: a year still under way stops at the current month. */
             by_month: components["schemas"]["MonthCount"][];
             by_status: components["schemas"]["StatusCount"][];
             /** Format: int64 */
@@ -5981,6 +5991,11 @@ export interface operations {
                 division_id?: string;
                 /** @description First agency-local day of the period (YYYY-MM-DD). */
                 from: string;
+                /**
+                 * @description Adds the reporter's identity columns (roles that verify submissions
+                 *     only; never an anonymous reporter's). Off by default.
+                 */
+                include_identity?: boolean;
                 kind?: components["schemas"]["Kind"];
                 /** @description Last agency-local day of the period; a period covers at most 366 days. */
                 to: string;
@@ -6020,7 +6035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Division staff asking for another division */
+            /** @description Division staff asking for another division, or identity asked for by a role that does not verify */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6058,6 +6073,11 @@ export interface operations {
                 division_id?: string;
                 /** @description First agency-local day of the period (YYYY-MM-DD). */
                 from: string;
+                /**
+                 * @description Adds the reporter's identity columns (roles that verify submissions
+                 *     only; never an anonymous reporter's). Off by default.
+                 */
+                include_identity?: boolean;
                 kind?: components["schemas"]["Kind"];
                 /** @description Last agency-local day of the period; a period covers at most 366 days. */
                 to: string;
@@ -6097,7 +6117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Division staff asking for another division */
+            /** @description Division staff asking for another division, or identity asked for by a role that does not verify */
             403: {
                 headers: {
                     [name: string]: unknown;

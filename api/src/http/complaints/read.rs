@@ -112,16 +112,16 @@ pub async fn events(
         .db
         .read(move |conn| {
             let row = load_visible(conn, &staff, &id)?;
-            timeline(conn, &row.id)
+            timeline(conn, &row)
         })
         .await?;
     Ok(HttpResponse::Ok().json(events))
 }
 
 /// A complaint's whole timeline as staff see it, with the actors' names.
-pub fn timeline(conn: &mut DbConn, complaint_id: &str) -> Result<Vec<EventView>, ApiError> {
+pub fn timeline(conn: &mut DbConn, complaint: &ComplaintRow) -> Result<Vec<EventView>, ApiError> {
     let mut names: Vec<(String, String)> = Vec::new();
-    rows::events(conn, complaint_id, false)?
+    rows::events(conn, &complaint.id, false)?
         .iter()
         .map(|event| {
             let name = match &event.actor_id {
@@ -137,7 +137,7 @@ pub fn timeline(conn: &mut DbConn, complaint_id: &str) -> Result<Vec<EventView>,
                 },
                 None => None,
             };
-            EventView::build(event, name)
+            EventView::build(event, name, complaint.is_confidential)
         })
         .collect()
 }

@@ -111,7 +111,7 @@ pub async fn export(
                 exported_by,
                 complaint: detail(conn, &staff, &row, today)?,
                 reporter_identity,
-                timeline: timeline(conn, &row.id)?,
+                timeline: timeline(conn, &row)?,
             };
             Ok((record, rows::attachments_of(conn, &row.id)?))
         })

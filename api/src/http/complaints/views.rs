@@ -315,19 +315,30 @@ pub struct EventView {
     pub actor_role: Option<Role>,
     pub from_status: Option<Status>,
     pub to_status: Option<Status>,
+    /// Whether the citizen sees the event on the tracking page.
     pub visibility: Visibility,
     pub message: Option<String>,
+    /// Whether the citizen reads the message: a public event can carry an
+    /// internal message (a disposition's instruction to the division, the
+    /// reporter's added words on a confidential complaint).
+    pub message_visibility: Visibility,
     /// Structured facts of the event (division, requirements, days ...).
     #[schema(value_type = Option<Object>)]
     pub details: Option<serde_json::Value>,
 }
 
 impl EventView {
-    pub fn build(row: &EventRow, actor_name: Option<String>) -> Result<EventView, ApiError> {
+    pub fn build(
+        row: &EventRow,
+        actor_name: Option<String>,
+        confidential: bool,
+    ) -> Result<EventView, ApiError> {
+        let kind: EventKind = parse(&row.action, "event kind")?;
+        let visibility: Visibility = parse(&row.visibility, "visibility")?;
         Ok(EventView {
             seq: row.seq,
             at: utc(row.occurred_at),
-            kind: parse(&row.action, "event kind")?,
+            kind,
             actor_kind: parse(&row.actor_kind, "actor kind")?,
             actor: match (&row.actor_id, actor_name) {
                 (Some(id), Some(name)) => Some(NamedRef {
@@ -339,8 +350,15 @@ impl EventView {
             actor_role: row.actor_role.as_deref().and_then(|r| r.parse().ok()),
             from_status: row.from_status.as_deref().and_then(|s| s.parse().ok()),
             to_status: row.to_status.as_deref().and_then(|s| s.parse().ok()),
-            visibility: parse(&row.visibility, "visibility")?,
+            visibility,
             message: row.message.clone(),
+            message_visibility: if visibility == Visibility::Public
+                && kind.message_shown_to_public(confidential)
+            {
+                Visibility::Public
+            } else {
+                Visibility::Internal
+            },
             details: row
                 .details
                 .as_deref()
@@ -378,9 +396,7 @@ impl PublicEvent {
         {
             return Ok(None);
         }
-        // The reporter's own words are content: hidden when confidential.
-        let show_message =
-            kind.message_is_public() && !(confidential && kind == EventKind::InfoAdded);
+        let show_message = kind.message_shown_to_public(confidential);
         Ok(Some(PublicEvent {
             seq: row.seq,
             at: utc(row.occurred_at),

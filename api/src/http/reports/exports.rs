@@ -2,9 +2,10 @@
 //! period and the monthly report, as CSV and as XLSX. Headers are in
 //! Indonesian, for the agency's staff; values keep the API's codes.
 //!
-//! The register carries the reporter's identity only for the roles that
-//! verify submissions, and never an anonymous reporter's. Every export is
-//! recorded in the audit log before it is sent.
+//! The register carries the reporter's identity only when asked for, only for
+//! the roles that verify submissions, and never an anonymous reporter's: a
+//! spreadsheet travels further than a screen. Every export is recorded in the
+//! audit log before it is sent, with whether it held identities.
 
 use std::borrow::Cow;
 
@@ -504,17 +505,38 @@ async fn send(
         .body(bytes))
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IdentityParams {
+    /// Adds the reporter's identity columns (roles that verify submissions
+    /// only; never an anonymous reporter's). Off by default.
+    pub include_identity: Option<bool>,
+}
+
+impl IdentityParams {
+    fn allowed_for(&self, staff: &Staff) -> Result<bool, ApiError> {
+        let asked = self.include_identity.unwrap_or(false);
+        if asked && !staff.role.verifies() {
+            return Err(ApiError::Forbidden(
+                "include_identity: only the roles that verify submissions may export reporters' identities".into(),
+            ));
+        }
+        Ok(asked)
+    }
+}
+
 async fn register(
     state: web::Data<AppState>,
     staff: Staff,
     period: PeriodParams,
     filters: FilterParams,
+    identity: IdentityParams,
     format: FileFormat,
 ) -> Result<HttpResponse, ApiError> {
     let period = period.period()?;
     let filter = filters.filter(&staff)?;
     let (start, end) = instants(state.config.timezone, period)?;
-    let identity = staff.role.verifies();
+    let identity = identity.allowed_for(&staff)?;
     let (query_filter, tz) = (filter.clone(), state.config.timezone);
     let _turn = state.report_turn().await?;
     let table = state
@@ -563,16 +585,17 @@ async fn register(
 }
 
 /// The complaint register of a period as CSV (UTF-8 with BOM). Reporter
-/// identity columns only for the roles that verify submissions, empty for
-/// anonymous reporters. The export is recorded in the audit log.
+/// identity columns only on request and for the roles that verify
+/// submissions, empty for anonymous reporters. The export is recorded in the
+/// audit log.
 #[utoipa::path(
     tag = "reports",
     security(("bearer" = [])),
-    params(PeriodParams, FilterParams),
+    params(PeriodParams, FilterParams, IdentityParams),
     responses(
         (status = 200, description = "The register", content_type = "text/csv; charset=utf-8", body = String,
             headers(("Content-Disposition" = String, description = "attachment; filename=\"register-<from>-<to>.csv\""))),
-        (status = 403, description = "Division staff asking for another division", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Division staff asking for another division, or identity asked for by a role that does not verify", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/reports/register.csv")]
@@ -581,28 +604,31 @@ pub async fn register_csv(
     staff: Staff,
     period: web::Query<PeriodParams>,
     filters: web::Query<FilterParams>,
+    identity: web::Query<IdentityParams>,
 ) -> Result<HttpResponse, ApiError> {
     register(
         state,
         staff,
         period.into_inner(),
         filters.into_inner(),
+        identity.into_inner(),
         FileFormat::Csv,
     )
     .await
 }
 
 /// The complaint register of a period as an Excel workbook. Reporter
-/// identity columns only for the roles that verify submissions, empty for
-/// anonymous reporters. The export is recorded in the audit log.
+/// identity columns only on request and for the roles that verify
+/// submissions, empty for anonymous reporters. The export is recorded in the
+/// audit log.
 #[utoipa::path(
     tag = "reports",
     security(("bearer" = [])),
-    params(PeriodParams, FilterParams),
+    params(PeriodParams, FilterParams, IdentityParams),
     responses(
         (status = 200, description = "The register", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = SpreadsheetFile,
             headers(("Content-Disposition" = String, description = "attachment; filename=\"register-<from>-<to>.xlsx\""))),
-        (status = 403, description = "Division staff asking for another division", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Division staff asking for another division, or identity asked for by a role that does not verify", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/reports/register.xlsx")]
@@ -611,12 +637,14 @@ pub async fn register_xlsx(
     staff: Staff,
     period: web::Query<PeriodParams>,
     filters: web::Query<FilterParams>,
+    identity: web::Query<IdentityParams>,
 ) -> Result<HttpResponse, ApiError> {
     register(
         state,
         staff,
         period.into_inner(),
         filters.into_inner(),
+        identity.into_inner(),
         FileFormat::Xlsx,
     )
     .await
