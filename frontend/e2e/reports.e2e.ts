@@ -157,7 +157,8 @@ describe('reports, dashboard, audit and transparency', () => {
       expect(download.suggestedFilename()).toMatch(new RegExp(`^${report}-[\\d-]+\\.${format}$`));
       check(readFileSync((await download.path())!));
     }
-    // A supervisor does not verify submissions: no identity columns.
+    // A supervisor does not verify submissions: no identity, and no box to ask for it.
+    await expect(page.locator('#report-identity').count()).resolves.toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="register.csv"]').click()]);
     expect(readFileSync((await download.path())!).toString('utf8')).not.toContain('Nama Pelapor');
     // A refusal is explained, not downloaded.
@@ -167,13 +168,35 @@ describe('reports, dashboard, audit and transparency', () => {
     await expect(page.locator('[data-export="monthly.csv"]').isEnabled()).resolves.toBe(true);
   });
 
+  it("a team lead asks for the reporters' identity in the register", async () => {
+    const { context, page: lead } = await newPage(browser, DESKTOP);
+    await signIn(lead, 'lead');
+    await lead.goto('/staff/reports?preset=this_year');
+    await lead.getByTestId('stat-received').waitFor();
+    const asked: string[] = [];
+    lead.on('request', (r) => {
+      if (r.url().includes('/reports/register.csv')) asked.push(r.url());
+    });
+    await lead.getByLabel('Sertakan identitas pelapor (dicatat di log audit)').check();
+    const [download] = await Promise.all([lead.waitForEvent('download'), lead.locator('[data-export="register.csv"]').click()]);
+    expect(asked.at(-1)).toContain('include_identity=true');
+    const csv = readFileSync((await download.path())!).toString('utf8');
+    expect(csv.split('\r\n')[0]).toContain('Nama Pelapor');
+    expect(csv).toContain('Ni Komang Rahasiawati');
+    await context.close();
+  });
+
   it('the audit log lists the exports and sign-ins, filtered by action in the URL', async () => {
     await page.getByRole('link', { name: 'Log audit' }).click();
     await page.getByRole('heading', { name: 'Log audit', level: 1 }).waitFor();
     const table = page.getByTestId('audit-table');
     await table.locator('tr[data-action="export"]').first().waitFor();
     await table.locator('tr[data-action="sign_in"]').first().waitFor();
-    await expect(table.locator('tr[data-action="export"]').first().textContent()).resolves.toContain('Ida Ayu Pengawas');
+    await table.locator('tr[data-action="export"]', { hasText: 'Ida Ayu Pengawas' }).first().waitFor();
+    // The team lead's register with identity is on record as such.
+    await expect(table.locator('tr[data-action="export"]', { hasText: 'I Wayan Ketua' }).first().textContent()).resolves.toContain(
+      'identity_included: true',
+    );
     await capture(page, 'audit');
     await page.locator('#audit-action').selectOption('export');
     await page.getByRole('button', { name: 'Terapkan' }).click();

@@ -7,14 +7,14 @@ import { unwrap } from '../api/public';
 import type { components } from '../api/schema';
 import { CHANNELS, KINDS, STATUSES } from '../api/types';
 import { BarChart, Tile } from '../components/charts';
-import { Loading, PageTitle, ProblemBanner, SelectField, TextField } from '../components/ui';
+import { CheckField, Loading, PageTitle, ProblemBanner, SelectField, TextField } from '../components/ui';
 import { filenameFromDisposition, saveBlob } from '../lib/download';
 import { orderedRows, rankedRows } from '../lib/figures';
 import { formatNumber, todayInWita } from '../lib/format';
 import { monthOf, periodFromParams, PRESETS, presetPeriod, type ChosenPeriod, type Preset } from '../lib/period';
 import { problemFromResponse, toProblem, translateProblem, type ShownProblem } from '../lib/problem';
 import { useReference } from './reference';
-import { auth, staffApi, useST } from './session';
+import { auth, staffApi, useRole, useST, VERIFYING_ROLES } from './session';
 import {
   EXPORTS,
   exportRequest,
@@ -250,6 +250,9 @@ function SatisfactionSection({ report }: { report: Satisfaction }) {
 
 function Exports({ period, filters }: { period: ChosenPeriod; filters: ReportFilters }) {
   const { st, lookup } = useST();
+  const role = useRole();
+  const mayIncludeIdentity = role !== null && VERIFYING_ROLES.includes(role);
+  const [includeIdentity, setIncludeIdentity] = useState(false);
   const [month, setMonth] = useState(monthOf(period));
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [shown, setShown] = useState<ShownProblem | null>(null);
@@ -258,7 +261,7 @@ function Exports({ period, filters }: { period: ChosenPeriod; filters: ReportFil
     setBusy(kind);
     setShown(null);
     try {
-      const request = exportRequest(kind, { ...period, month }, filters);
+      const request = exportRequest(kind, { ...period, month }, filters, mayIncludeIdentity && includeIdentity);
       const url = new URL(request.path, location.origin);
       for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, String(value));
       const response = await auth.fetch(new Request(url));
@@ -286,6 +289,14 @@ function Exports({ period, filters }: { period: ChosenPeriod; filters: ReportFil
         />
       </div>
       <p className="small muted">{st('reports.identityNote')}</p>
+      {mayIncludeIdentity ? (
+        <CheckField
+          id="report-identity"
+          label={st('reports.includeIdentity')}
+          checked={includeIdentity}
+          onChange={(e) => setIncludeIdentity(e.target.checked)}
+        />
+      ) : null}
       <ProblemBanner shown={shown} />
       <p className="cta-row">
         {EXPORTS.map((kind) => {
