@@ -9,7 +9,7 @@ import { CHANNELS, KINDS, STATUSES } from '../api/types';
 import { BarChart, Tile } from '../components/charts';
 import { Loading, PageTitle, ProblemBanner, SelectField } from '../components/ui';
 import { useI18n } from '../i18n';
-import { monthRows, orderedRows, rankedRows, sharePercent } from '../lib/figures';
+import { indexText, monthRows, orderedRows, percentText, rankedRows } from '../lib/figures';
 import { formatMonth, formatNumber, todayInWita } from '../lib/format';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
 
@@ -74,10 +74,7 @@ export default function Transparency() {
             />
             <Tile
               label={t('transparency.onTime')}
-              value={(() => {
-                const percent = sharePercent(report.answered_on_time);
-                return percent === null ? '—' : `${formatNumber(percent, lang, 1)}%`;
-              })()}
+              value={percentText(report.answered_on_time, lang)}
               note={t('transparency.ofAnswered', { count: n(report.answered_on_time.count), of: n(report.answered_on_time.of) })}
             />
             <Tile
@@ -86,11 +83,7 @@ export default function Transparency() {
             />
             <Tile
               label={t('transparency.satisfaction')}
-              value={
-                report.satisfaction.index === null || report.satisfaction.index === undefined
-                  ? '—'
-                  : `${formatNumber(report.satisfaction.index, lang, 2)}${report.satisfaction.grade ? ` (${report.satisfaction.grade.toUpperCase()} — ${t(`grade.${report.satisfaction.grade}`)})` : ''}`
-              }
+              value={indexText(report.satisfaction, lang, (g) => lookup(`grade.${g}`) ?? g)}
               note={t('transparency.responses', { count: n(report.satisfaction.responses) })}
             />
           </ul>

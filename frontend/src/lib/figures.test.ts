@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthRows, orderedRows, rankedRows, sharePercent } from './figures';
+import { indexText, monthRows, orderedRows, percentText, rankedRows, sharePercent } from './figures';
 
 describe('figures for charts', () => {
   it("prefers the API's percentage and computes one otherwise", () => {
@@ -50,5 +50,15 @@ describe('figures for charts', () => {
       { key: '2026-10', label: 'M2026-10', values: [2, 3] },
       { key: '2026-11', label: 'M2026-11', values: [4, 1] },
     ]);
+  });
+
+  it('writes shares and the graded index in the reader\'s language', () => {
+    expect(percentText({ count: 2, of: 3 }, 'id')).toBe('66,7%');
+    expect(percentText({ count: 2, of: 3 }, 'en')).toBe('66.7%');
+    expect(percentText({ count: 0, of: 0 }, 'en')).toBe('—');
+    const names = (g: string) => ({ a: 'sangat baik', b: 'baik' })[g] ?? g;
+    expect(indexText({ index: 90.125, grade: 'a' }, 'id', names)).toBe('90,13 (A — sangat baik)');
+    expect(indexText({ index: 80, grade: null }, 'en', names)).toBe('80');
+    expect(indexText({ index: null, grade: null }, 'id', names)).toBe('—');
   });
 });

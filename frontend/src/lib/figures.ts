@@ -2,6 +2,7 @@
 // chart rows (see components/charts.tsx): same order every time, labels
 // translated by the caller.
 import type { ChartRow } from '../components/charts';
+import { formatNumber, type Lang } from './format';
 
 interface Share {
   count: number;
@@ -13,6 +14,22 @@ interface Share {
 export function sharePercent(share: Share): number | null {
   if (share.percent !== null && share.percent !== undefined) return share.percent;
   return share.of > 0 ? (share.count / share.of) * 100 : null;
+}
+
+/** A share as text: "66,7%" / "66.7%", or a dash when there is nothing to count. */
+export function percentText(share: Share, lang: Lang): string {
+  const percent = sharePercent(share);
+  return percent === null ? '—' : `${formatNumber(percent, lang, 1)}%`;
+}
+
+/**
+ * The satisfaction index with its grade (PermenPANRB 14/2017, the API grades
+ * it), e.g. "90,12 (A — sangat baik)"; a dash without any evaluation.
+ */
+export function indexText(summary: { index?: number | null; grade?: string | null }, lang: Lang, gradeName: (grade: string) => string): string {
+  if (summary.index === null || summary.index === undefined) return '—';
+  const grade = summary.grade ? ` (${summary.grade.toUpperCase()} — ${gradeName(summary.grade)})` : '';
+  return `${formatNumber(summary.index, lang, 2)}${grade}`;
 }
 
 /**

@@ -2,25 +2,18 @@
 // the key figures as tiles, and the charts of flow, backlog and workload.
 import { BarChart, Tile } from '../components/charts';
 import { formatMonth, formatNumber } from '../lib/format';
-import { monthRows, sharePercent } from '../lib/figures';
+import { indexText, monthRows, percentText } from '../lib/figures';
 import { ageRows, workloadRows, type Statistics } from './statistics';
 import { useST } from './session';
 
 export function usePercent() {
   const { lang } = useST();
-  return (share: { count: number; of: number; percent?: number | null }) => {
-    const percent = sharePercent(share);
-    return percent === null ? '—' : `${formatNumber(percent, lang, 1)}%`;
-  };
+  return (share: { count: number; of: number; percent?: number | null }) => percentText(share, lang);
 }
 
-/** The satisfaction index with its grade (PermenPANRB 14/2017), e.g. "90,12 (A — sangat baik)". */
 export function useSatisfaction() {
   const { lang, lookup } = useST();
-  return (summary: { index?: number | null; grade?: string | null }) =>
-    summary.index === null || summary.index === undefined
-      ? '—'
-      : `${formatNumber(summary.index, lang, 2)}${summary.grade ? ` (${summary.grade.toUpperCase()} — ${lookup(`grade.${summary.grade}`) ?? ''})` : ''}`;
+  return (summary: { index?: number | null; grade?: string | null }) => indexText(summary, lang, (g) => lookup(`grade.${g}`) ?? g);
 }
 
 /** The five figures a supervisor checks first. */
