@@ -6,6 +6,7 @@ export const STAFF = [
   { username: 'officer', fullName: 'Ni Made Petugas', role: 'complaint_officer', division: null },
   { username: 'itop', fullName: 'I Gede Operator', role: 'it_operator', division: null },
   { username: 'lead', fullName: 'I Wayan Ketua', role: 'team_lead', division: null },
+  { username: 'pengawas', fullName: 'Ida Ayu Pengawas', role: 'supervisor', division: null },
   { username: 'pelayanan', fullName: 'Ni Ketut Pelayanan', role: 'division_staff', division: 'PELAYANAN' },
   { username: 'modal', fullName: 'I Nyoman Modal', role: 'division_staff', division: 'PENANAMAN-MODAL' },
   // Only the notification tests send work to this division, so its counts are theirs.

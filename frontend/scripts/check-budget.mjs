@@ -37,7 +37,7 @@ for (const file of files) {
   total += size;
   console.log(`  ${file}: ${(size / 1024).toFixed(1)} KB gzipped`);
 }
-const staff = [...files].filter((f) => /Staff|Inbox|Complaint|Intake|Admin/.test(f));
+const staff = [...files].filter((f) => /Staff|Inbox|Complaint|Intake|Admin|Reports|Dashboard|Audit|Statistics/.test(f));
 if (staff.length) {
   console.error(`check:budget: the first page loads staff code: ${staff.join(', ')}`);
   process.exit(1);

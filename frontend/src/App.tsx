@@ -10,6 +10,7 @@ import { I18nProvider } from './i18n';
 const Submit = lazy(() => import('./citizen/Submit'));
 const ReceiptPage = lazy(() => import('./citizen/ReceiptPage'));
 const Track = lazy(() => import('./citizen/Track'));
+const Transparency = lazy(() => import('./citizen/Transparency'));
 const NotFound = lazy(() => import('./citizen/NotFound'));
 const StaffApp = lazy(() => import('./staff/StaffApp'));
 
@@ -26,6 +27,7 @@ export function App() {
               <Route path="receipt/:code" element={<ReceiptPage />} />
               <Route path="track" element={<Track />} />
               <Route path="track/:code" element={<Track />} />
+              <Route path="transparansi" element={<Transparency />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

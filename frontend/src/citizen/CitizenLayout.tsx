@@ -27,6 +27,7 @@ export function CitizenLayout() {
           </NavLink>
           <NavLink to="/submit">{t('nav.submit')}</NavLink>
           <NavLink to="/track">{t('nav.track')}</NavLink>
+          <NavLink to="/transparansi">{t('nav.transparency')}</NavLink>
         </nav>
       </header>
       <main id="main" className="wrap" tabIndex={-1}>

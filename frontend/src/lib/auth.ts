@@ -3,7 +3,7 @@
 // refresh token rotates (a reused one revokes the whole sign-in), so only one
 // refresh runs at a time: in this tab through a shared promise, across tabs
 // through the Web Locks API, re-reading storage in case another tab rotated.
-import { ApiProblem, isProblem, networkProblem } from './problem';
+import { problemFromResponse } from './problem';
 import { readJson, type KeyValueStore } from './storage';
 
 export const SESSION_KEY = 'aduan.session.v1';
@@ -55,15 +55,6 @@ function toSession(pair: TokenPair, now: number): Session {
   };
 }
 
-async function problemOf(response: Response): Promise<ApiProblem> {
-  try {
-    const body: unknown = await response.json();
-    if (isProblem(body)) return new ApiProblem(body);
-  } catch {
-    // not JSON
-  }
-  return new ApiProblem(networkProblem(response.status, response.statusText || `HTTP ${response.status}`));
-}
 
 export class AuthManager {
   private session: Session | null;
@@ -127,7 +118,7 @@ export class AuthManager {
 
   async login(username: string, password: string): Promise<Session> {
     const response = await this.post('/auth/login', { username, password });
-    if (!response.ok) throw await problemOf(response);
+    if (!response.ok) throw await problemFromResponse(response);
     const session = toSession((await response.json()) as TokenPair, this.opts.now());
     this.set(session);
     return session;
@@ -176,7 +167,7 @@ export class AuthManager {
       this.set(null);
       return null;
     }
-    if (!response.ok) throw await problemOf(response);
+    if (!response.ok) throw await problemFromResponse(response);
     const session = toSession((await response.json()) as TokenPair, this.opts.now());
     this.set(session);
     return session;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime, formatDay, todayInWita, witaLocalToIso } from './format';
+import { formatBytes, formatDateTime, formatDay, formatMonth, formatNumber, todayInWita, witaLocalToIso } from './format';
 
 describe('dates in WITA (Asia/Makassar, UTC+8)', () => {
   it('shows an instant in WITA, whatever the machine zone', () => {
@@ -29,5 +29,19 @@ describe('dates in WITA (Asia/Makassar, UTC+8)', () => {
     expect(formatBytes(1536, 'id')).toBe('1,5 KB');
     expect(formatBytes(1536, 'en')).toBe('1.5 KB');
     expect(formatBytes(10 * 1024 * 1024, 'en')).toBe('10 MB');
+  });
+});
+
+describe('months and numbers', () => {
+  it('shows a month in short words', () => {
+    expect(formatMonth('2026-08', 'id')).toBe('Agu 2026');
+    expect(formatMonth('2026-11', 'en')).toBe('Nov 2026');
+    expect(formatMonth('bogus', 'en')).toBe('bogus');
+  });
+
+  it('uses the decimal comma in Indonesian', () => {
+    expect(formatNumber(88.456, 'id', 1)).toBe('88,5');
+    expect(formatNumber(88.456, 'en', 2)).toBe('88.46');
+    expect(formatNumber(1234, 'id')).toBe('1.234');
   });
 });

@@ -82,3 +82,16 @@ export function formatBytes(bytes: number, lang: Lang): string {
   const digits = unit === 0 || value >= 10 ? 0 : 1;
   return `${value.toLocaleString(locales[lang], { maximumFractionDigits: digits })} ${units[unit]}`;
 }
+
+/** A month (YYYY-MM) in short words, e.g. "Nov 2026" / "Nov 2026". */
+export function formatMonth(month: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
+  return formatter(lang, { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(date);
+}
+
+/** A number in the reader's language, with at most `digits` decimals: "88,5" / "88.5". */
+export function formatNumber(value: number, lang: Lang, digits = 0): string {
+  return value.toLocaleString(locales[lang], { maximumFractionDigits: digits });
+}

@@ -37,6 +37,17 @@ export function networkProblem(status = 0, detail = 'network error'): Problem {
   return { type: status === 0 ? 'urn:aduan:problem:network' : 'urn:aduan:problem:http', title: detail, status, detail };
 }
 
+/** The problem a failed response carries (problem+json), or one made from its status. */
+export async function problemFromResponse(response: Response): Promise<ApiProblem> {
+  try {
+    const body: unknown = await response.json();
+    if (isProblem(body)) return new ApiProblem(body);
+  } catch {
+    // not JSON
+  }
+  return new ApiProblem(networkProblem(response.status, response.statusText || `HTTP ${response.status}`));
+}
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof ApiProblem) return error.problem;
   if (isProblem(error)) return error;

@@ -3,10 +3,11 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageTitle, ProblemBanner, TextField } from '../components/ui';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
-import { auth, useSession, useST } from './session';
+import type { Role } from '../api/types';
+import { auth, landingPath, useSession, useST } from './session';
 
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/staff') && !next.startsWith('//') ? next : '/staff';
+function safeNext(next: string | null, role: Role | null | undefined): string {
+  return next && next.startsWith('/staff') && !next.startsWith('//') ? next : landingPath(role);
 }
 
 export default function Login() {
@@ -19,15 +20,15 @@ export default function Login() {
   const [shown, setShown] = useState<ShownProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (session) return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (session) return <Navigate to={safeNext(params.get('next'), session.user.role as Role)} replace />;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setShown(null);
     try {
-      await auth.login(username.trim(), password);
-      navigate(safeNext(params.get('next')), { replace: true });
+      const signedIn = await auth.login(username.trim(), password);
+      navigate(safeNext(params.get('next'), signedIn.user.role as Role), { replace: true });
     } catch (err) {
       const problem = toProblem(err);
       const t = translateProblem(problem, lookup);

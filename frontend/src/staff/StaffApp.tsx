@@ -3,9 +3,10 @@ import { lazy, Suspense } from 'react';
 import { Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/ui';
-import { INTAKE_ROLES, REPORT_ROLES, SessionProvider, auth, useRole, useSession, useST } from './session';
+import { AUDIT_ROLES, INTAKE_ROLES, REPORT_ROLES, SessionProvider, auth, useRole, useSession, useST } from './session';
 import Login from './Login';
 import { UnreadBell, UnreadProvider } from './unread';
+import { RoleGate } from './RoleGate';
 
 const Inbox = lazy(() => import('./Inbox'));
 const ComplaintPage = lazy(() => import('./ComplaintPage'));
@@ -13,6 +14,8 @@ const Intake = lazy(() => import('./Intake'));
 const Admin = lazy(() => import('./admin/Admin'));
 const Reports = lazy(() => import('./Reports'));
 const Notifications = lazy(() => import('./Notifications'));
+const Dashboard = lazy(() => import('./Dashboard'));
+const Audit = lazy(() => import('./Audit'));
 
 function RequireSession() {
   const session = useSession();
@@ -46,6 +49,8 @@ function StaffLayout() {
             </NavLink>
             {role && INTAKE_ROLES.includes(role) ? <NavLink to="/staff/intake">{st('staff.intake')}</NavLink> : null}
             {role && REPORT_ROLES.includes(role) ? <NavLink to="/staff/reports">{st('staff.reports')}</NavLink> : null}
+            {role && REPORT_ROLES.includes(role) ? <NavLink to="/staff/dashboard">{st('staff.dashboard')}</NavLink> : null}
+            {role && AUDIT_ROLES.includes(role) ? <NavLink to="/staff/audit">{st('staff.audit')}</NavLink> : null}
             {role === 'admin' ? <NavLink to="/staff/admin">{st('staff.admin')}</NavLink> : null}
           </nav>
           <div className="cta-row" style={{ margin: 0, alignItems: 'center' }}>
@@ -89,7 +94,30 @@ export default function StaffApp() {
             <Route index element={<Inbox />} />
             <Route path="complaints/:id" element={<ComplaintPage />} />
             <Route path="intake" element={<Intake />} />
-            <Route path="reports" element={<Reports />} />
+            <Route
+              path="reports"
+              element={
+                <RoleGate roles={REPORT_ROLES}>
+                  <Reports />
+                </RoleGate>
+              }
+            />
+            <Route
+              path="dashboard"
+              element={
+                <RoleGate roles={REPORT_ROLES}>
+                  <Dashboard />
+                </RoleGate>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <RoleGate roles={AUDIT_ROLES}>
+                  <Audit />
+                </RoleGate>
+              }
+            />
             <Route path="notifications" element={<Notifications />} />
             <Route path="admin/*" element={<Admin />} />
           </Route>

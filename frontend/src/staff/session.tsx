@@ -61,6 +61,12 @@ export function useST() {
 export const VERIFYING_ROLES: Role[] = ['admin', 'team_lead', 'complaint_officer', 'it_operator'];
 export const INTAKE_ROLES: Role[] = VERIFYING_ROLES;
 export const REPORT_ROLES: Role[] = ['admin', 'supervisor', 'team_lead'];
+export const AUDIT_ROLES: Role[] = ['admin', 'supervisor'];
+
+/** Where a role starts after signing in: supervisors on the dashboard, everyone else in the inbox. */
+export function landingPath(role: Role | null | undefined): string {
+  return role === 'supervisor' ? '/staff/dashboard' : '/staff';
+}
 
 /** The channels a role may key in (api/src/domain/complaint.rs, may_be_keyed_in_by). */
 export function intakeChannels(role: Role | null) {
