@@ -230,8 +230,9 @@ impl From<diesel::result::Error> for ApiError {
     }
 }
 
-/// Turns actix's own extractor failures (bad JSON, bad query string, bad
-/// path) into the same problem shape, naming the field where serde does.
+/// Turns actix's own extractor failures (bad JSON, bad path) into the same
+/// problem shape, naming the field where serde does (the query string has its
+/// own extractor, `http::query`).
 pub fn json_error(
     err: actix_web::error::JsonPayloadError,
     _: &actix_web::HttpRequest,
@@ -248,18 +249,6 @@ pub fn json_error(
         other => ApiError::BadRequest(format!("the body is not valid JSON: {other}")),
     };
     api.into()
-}
-
-pub fn query_error(
-    err: actix_web::error::QueryPayloadError,
-    _: &actix_web::HttpRequest,
-) -> actix_web::Error {
-    // serde's own message, without actix's prefix, so the field is found.
-    let message = match &err {
-        actix_web::error::QueryPayloadError::Deserialize(e) => e.to_string(),
-        other => other.to_string(),
-    };
-    deserialize_problem(&message).into()
 }
 
 pub fn path_error(

@@ -507,6 +507,10 @@ async fn export_parameters_are_checked_and_named() {
         ("reports/monthly.xlsx?month=November", "month"),
         ("reports/monthly.xlsx", "month"),
         ("reports/monthly.csv?month=2026-11&kind=keluhan", "kind"),
+        (
+            "reports/register.csv?from=2026-11-01&to=2026-11-30&include_identity=maybe",
+            "include_identity",
+        ),
     ] {
         let p = problem(app.get(path, Some(&lead)).await, 422).await;
         assert_eq!(error_fields(&p), [field], "{path}");

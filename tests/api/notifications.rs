@@ -480,6 +480,16 @@ async fn notifications_are_private_paged_and_marked_read() {
     )
     .await;
     assert_eq!(error_fields(&p), ["limit"]);
+    // A value of the wrong type is named too, not blamed on "the query".
+    for (query, field) in [("unread_only=yes", "unread_only"), ("limit=ten", "limit")] {
+        let p = problem(
+            app.get(&format!("notifications?{query}"), Some(&team.operator))
+                .await,
+            422,
+        )
+        .await;
+        assert_eq!(error_fields(&p), [field], "{query}");
+    }
 
     let read: Value = app
         .post(&path, Some(&team.operator), json!({}))

@@ -3,6 +3,8 @@
 //! administration data, and when. Read only: no endpoint changes or removes
 //! an entry, and the database refuses to.
 
+use std::collections::HashMap;
+
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,6 +19,7 @@ use crate::domain::Role;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::http::complaints::list::{encode_cursor, page};
 use crate::http::complaints::views::NamedRef;
+use crate::http::query::Query;
 use crate::http::reports::{day, given, midnight, parse_given};
 use crate::state::AppState;
 
@@ -54,7 +57,7 @@ pub struct AuditEntryView {
     pub object_id: Option<String>,
     /// What the action concerned: the states of a complaint, the filters and
     /// row count of an export, the object after an admin's change ...
-    #[schema(value_type = Object)]
+    #[schema(value_type = HashMap<String, serde_json::Value>)]
     pub details: serde_json::Value,
     /// The client's address.
     pub ip: Option<String>,
@@ -142,7 +145,7 @@ fn view(row: AuditRow, actor_name: Option<String>) -> Result<AuditEntryView, Api
 pub async fn list(
     state: web::Data<AppState>,
     staff: Staff,
-    params: web::Query<AuditParams>,
+    params: Query<AuditParams>,
 ) -> Result<HttpResponse, ApiError> {
     staff.require(&[Role::Admin, Role::Supervisor])?;
     let query = params.into_inner().query(&state)?;
@@ -165,7 +168,7 @@ pub async fn list(
                     id: last.id.clone(),
                 })
             });
-            let names: std::collections::HashMap<String, String> = users::list(conn)?
+            let names: HashMap<String, String> = users::list(conn)?
                 .into_iter()
                 .map(|u| (u.id, u.full_name))
                 .collect();

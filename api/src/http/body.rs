@@ -11,6 +11,12 @@ use serde::de::DeserializeOwned;
 use crate::error::{deserialize_problem, ApiError, FieldError};
 use crate::storage::{clean_file_name, sniff, Upload, ACCEPTED_TYPES};
 
+/// A file's bytes in a response (an export, a record), for the API document.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)] // documents the wire format only
+pub struct BinaryFile(Vec<u8>);
+
 /// The largest JSON document we read (a submission is a few kilobytes).
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
 

@@ -7,6 +7,7 @@ pub mod body;
 pub mod complaints;
 pub mod health;
 pub mod notifications;
+pub mod query;
 pub mod rate_limit;
 pub mod reference;
 pub mod reports;
@@ -34,7 +35,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                         .limit(body::MAX_JSON_BYTES)
                         .error_handler(error::json_error),
                 )
-                .app_data(web::QueryConfig::default().error_handler(error::query_error))
                 .app_data(web::PathConfig::default().error_handler(error::path_error))
                 .service(auth::login)
                 .service(auth::refresh)

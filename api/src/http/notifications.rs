@@ -12,6 +12,7 @@ use crate::db::complaints::Cursor;
 use crate::db::notifications::{self, NotificationRow};
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::list::{encode_cursor, page};
+use crate::http::query::Query;
 use crate::notify::StaffNotice;
 use crate::state::AppState;
 
@@ -84,7 +85,7 @@ pub struct MarkedRead {
 pub async fn list(
     state: web::Data<AppState>,
     staff: Staff,
-    params: web::Query<NotificationParams>,
+    params: Query<NotificationParams>,
 ) -> Result<HttpResponse, ApiError> {
     let params = params.into_inner();
     let mut errors = Vec::new();

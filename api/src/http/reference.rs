@@ -11,6 +11,7 @@ use crate::db::reference::{self, CategoryRow, DivisionRow, HolidayRow};
 use crate::db::users;
 use crate::domain::Role;
 use crate::error::{ApiError, Problem};
+use crate::http::query::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -150,7 +151,7 @@ pub struct YearParams {
 #[get("/holidays")]
 pub async fn holidays(
     state: web::Data<AppState>,
-    params: web::Query<YearParams>,
+    params: Query<YearParams>,
 ) -> Result<HttpResponse, ApiError> {
     let year = params
         .year

@@ -29,6 +29,7 @@ use crate::domain::satisfaction::Grade;
 use crate::domain::statistics::Period;
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::list::StatusCount;
+use crate::http::query::Query;
 use crate::state::AppState;
 
 /// How long a year's figures are served before they are computed again.
@@ -221,7 +222,7 @@ fn not_modified(req: &HttpRequest, etag: &str) -> bool {
 pub async fn transparency(
     state: web::Data<AppState>,
     req: HttpRequest,
-    params: web::Query<TransparencyParams>,
+    params: Query<TransparencyParams>,
 ) -> Result<HttpResponse, ApiError> {
     let year = year_of(params.year.as_deref(), state.today().year())?;
     let (body, etag) = state.transparency.get(&state, year).await?;

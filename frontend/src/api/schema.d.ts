@@ -1076,7 +1076,9 @@ export interface components {
              * @description What the action concerned: the states of a complaint, the filters and
              *     row count of an export, the object after an admin's change ...
              */
-            details: Record<string, never>;
+            details: {
+                [key: string]: unknown;
+            };
             id: string;
             /** @description The client's address. */
             ip?: string | null;
@@ -1102,6 +1104,11 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /**
+         * Format: binary
+         * @description A file's bytes in a response (an export, a record), for the API document.
+         */
+        BinaryFile: string;
         CategoryCount: {
             category_id: string;
             /** Format: int64 */
@@ -1299,7 +1306,9 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @description Structured facts of the event (division, requirements, days ...). */
-            details?: Record<string, never> | null;
+            details?: {
+                [key: string]: unknown;
+            } | null;
             from_status?: null | components["schemas"]["Status"];
             kind: components["schemas"]["EventKind"];
             message?: string | null;
@@ -1756,11 +1765,6 @@ export interface components {
             /** Format: date */
             verification_due_on: string;
         };
-        /**
-         * Format: binary
-         * @description A spreadsheet file's bytes, for the API document.
-         */
-        SpreadsheetFile: string;
         /**
          * @description What staff are told, in the app and by mail.
          * @enum {string}
@@ -4443,10 +4447,12 @@ export interface operations {
             /** @description The record */
             200: {
                 headers: {
+                    /** @description attachment; filename="aduan-<register number, slashes as dashes>.zip" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": number[];
+                    "application/zip": components["schemas"]["BinaryFile"];
                 };
             };
             /** @description The URL or body is malformed */
@@ -4476,6 +4482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such complaint, or not one this user may see */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4484,6 +4491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A query parameter that does not parse */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5932,7 +5940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SpreadsheetFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
                 };
             };
             /** @description The URL or body is malformed */
@@ -6096,7 +6104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SpreadsheetFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
                 };
             };
             /** @description The URL or body is malformed */

@@ -13,6 +13,7 @@ use crate::db::reference::{self, HolidayRow, HolidaySetRow};
 use crate::domain::audit::{AuditAction, ObjectType};
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::input::Checks;
+use crate::http::query::Query;
 use crate::http::reference::{year_bounds, HolidayView, YearParams};
 use crate::state::AppState;
 
@@ -60,7 +61,7 @@ pub struct HolidaySetPatch {
 pub async fn list(
     state: web::Data<AppState>,
     _admin: Admin,
-    params: web::Query<YearParams>,
+    params: Query<YearParams>,
 ) -> Result<HttpResponse, ApiError> {
     let year = params
         .year

@@ -12,6 +12,7 @@ use crate::db::complaints::{self as rows, Cursor, InboxQuery, Search, Sort};
 use crate::domain::sla::SlaState;
 use crate::domain::{Channel, Kind, Status};
 use crate::error::{ApiError, FieldError, Problem};
+use crate::http::query::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -217,7 +218,7 @@ impl InboxParams {
 pub async fn inbox(
     state: web::Data<AppState>,
     staff: Staff,
-    params: web::Query<InboxParams>,
+    params: Query<InboxParams>,
 ) -> Result<HttpResponse, ApiError> {
     let query = params.into_inner().into_query(&staff, &state)?;
     let today = state.today();
@@ -268,7 +269,7 @@ pub async fn inbox(
 pub async fn counts(
     state: web::Data<AppState>,
     staff: Staff,
-    params: web::Query<InboxParams>,
+    params: Query<InboxParams>,
 ) -> Result<HttpResponse, ApiError> {
     let query = params.into_inner().into_query(&staff, &state)?;
     let counts = state

@@ -21,6 +21,8 @@ use crate::db::complaints::{self as rows, EventActor, EventRow};
 use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::timeline::EventKind;
 use crate::error::{ApiError, Problem};
+use crate::http::body::BinaryFile;
+use crate::http::query::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -51,10 +53,11 @@ struct Record {
     security(("bearer" = [])),
     params(("id" = String, Path), RecordQuery),
     responses(
-        (status = 200, description = "The record", content_type = "application/zip", body = Vec<u8>),
+        (status = 200, description = "The record", content_type = "application/zip", body = BinaryFile,
+            headers(("Content-Disposition" = String, description = "attachment; filename=\"aduan-<register number, slashes as dashes>.zip\""))),
         (status = 403, description = "An anonymous reporter's identity, for a role that does not verify", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such complaint, or not one this user may see", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A query parameter that does not parse", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/complaints/{id}/record")]
@@ -62,7 +65,7 @@ pub async fn export(
     state: web::Data<AppState>,
     staff: Staff,
     id: web::Path<String>,
-    query: web::Query<RecordQuery>,
+    query: Query<RecordQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let labels = match query.lang.as_deref() {

@@ -323,7 +323,7 @@ pub struct EventView {
     /// reporter's added words on a confidential complaint).
     pub message_visibility: Visibility,
     /// Structured facts of the event (division, requirements, days ...).
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub details: Option<serde_json::Value>,
 }
 

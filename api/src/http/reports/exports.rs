@@ -14,7 +14,7 @@ use actix_web::{get, web, HttpResponse};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 use super::{figures, instants, Figures, FilterParams, Names, PeriodParams};
 use crate::auth::Staff;
@@ -26,6 +26,8 @@ use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::statistics::{Durations, Period, Share, Workload};
 use crate::domain::{Calendar, Status};
 use crate::error::{ApiError, Problem};
+use crate::http::body::BinaryFile;
+use crate::http::query::Query;
 use crate::state::AppState;
 
 /// The most rows a register export holds; a longer one asks for a shorter period.
@@ -52,12 +54,6 @@ impl FileFormat {
         }
     }
 }
-
-/// A spreadsheet file's bytes, for the API document.
-#[derive(ToSchema)]
-#[schema(value_type = String, format = Binary)]
-#[allow(dead_code)] // documents the wire format only
-pub struct SpreadsheetFile(Vec<u8>);
 
 /// One cell of an exported table.
 #[derive(Debug, Clone, PartialEq)]
@@ -602,9 +598,9 @@ async fn register(
 pub async fn register_csv(
     state: web::Data<AppState>,
     staff: Staff,
-    period: web::Query<PeriodParams>,
-    filters: web::Query<FilterParams>,
-    identity: web::Query<IdentityParams>,
+    period: Query<PeriodParams>,
+    filters: Query<FilterParams>,
+    identity: Query<IdentityParams>,
 ) -> Result<HttpResponse, ApiError> {
     register(
         state,
@@ -626,7 +622,7 @@ pub async fn register_csv(
     security(("bearer" = [])),
     params(PeriodParams, FilterParams, IdentityParams),
     responses(
-        (status = 200, description = "The register", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = SpreadsheetFile,
+        (status = 200, description = "The register", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = BinaryFile,
             headers(("Content-Disposition" = String, description = "attachment; filename=\"register-<from>-<to>.xlsx\""))),
         (status = 403, description = "Division staff asking for another division, or identity asked for by a role that does not verify", body = Problem, content_type = "application/problem+json"),
     )
@@ -635,9 +631,9 @@ pub async fn register_csv(
 pub async fn register_xlsx(
     state: web::Data<AppState>,
     staff: Staff,
-    period: web::Query<PeriodParams>,
-    filters: web::Query<FilterParams>,
-    identity: web::Query<IdentityParams>,
+    period: Query<PeriodParams>,
+    filters: Query<FilterParams>,
+    identity: Query<IdentityParams>,
 ) -> Result<HttpResponse, ApiError> {
     register(
         state,
@@ -654,7 +650,7 @@ pub async fn register_xlsx(
 #[into_params(parameter_in = Query)]
 pub struct MonthParams {
     /// The month, as YYYY-MM.
-    #[param(example = "2026-11")]
+    #[param(example = "2026-11", pattern = r"^\d{4}-(0[1-9]|1[0-2])$")]
     pub month: String,
 }
 
@@ -720,8 +716,8 @@ async fn monthly(
 pub async fn monthly_csv(
     state: web::Data<AppState>,
     staff: Staff,
-    month: web::Query<MonthParams>,
-    filters: web::Query<FilterParams>,
+    month: Query<MonthParams>,
+    filters: Query<FilterParams>,
 ) -> Result<HttpResponse, ApiError> {
     monthly(
         state,
@@ -740,7 +736,7 @@ pub async fn monthly_csv(
     security(("bearer" = [])),
     params(MonthParams, FilterParams),
     responses(
-        (status = 200, description = "The monthly report", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = SpreadsheetFile,
+        (status = 200, description = "The monthly report", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = BinaryFile,
             headers(("Content-Disposition" = String, description = "attachment; filename=\"monthly-<YYYY-MM>.xlsx\""))),
         (status = 403, description = "Division staff asking for another division", body = Problem, content_type = "application/problem+json"),
     )
@@ -749,8 +745,8 @@ pub async fn monthly_csv(
 pub async fn monthly_xlsx(
     state: web::Data<AppState>,
     staff: Staff,
-    month: web::Query<MonthParams>,
-    filters: web::Query<FilterParams>,
+    month: Query<MonthParams>,
+    filters: Query<FilterParams>,
 ) -> Result<HttpResponse, ApiError> {
     monthly(
         state,

@@ -14,6 +14,7 @@ use crate::db::reports::{self, ReportFilter};
 use crate::domain::satisfaction::{index as satisfaction_index, Element, Grade, Index};
 use crate::domain::Role;
 use crate::error::{ApiError, Problem};
+use crate::http::query::Query;
 use crate::state::AppState;
 
 /// The evaluations of a period, summed up.
@@ -78,7 +79,7 @@ pub struct SatisfactionReport {
 pub async fn satisfaction(
     state: web::Data<AppState>,
     staff: Staff,
-    params: web::Query<PeriodParams>,
+    params: Query<PeriodParams>,
 ) -> Result<HttpResponse, ApiError> {
     staff.require(&[Role::Admin, Role::Supervisor, Role::TeamLead])?;
     let period = params.period()?;

@@ -14,6 +14,7 @@ use crate::domain::statistics::{Backlog, Durations, Share, Statistics, Workload}
 use crate::domain::{Channel, Kind};
 use crate::error::{ApiError, Problem};
 use crate::http::complaints::list::StatusCount;
+use crate::http::query::Query;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -304,8 +305,8 @@ impl StatisticsReport {
 pub async fn statistics(
     state: web::Data<AppState>,
     staff: Staff,
-    period: web::Query<PeriodParams>,
-    filters: web::Query<FilterParams>,
+    period: Query<PeriodParams>,
+    filters: Query<FilterParams>,
 ) -> Result<HttpResponse, ApiError> {
     let period = period.period()?;
     let filter = filters.into_inner().filter(&staff)?;
