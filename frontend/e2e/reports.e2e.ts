@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInWita } from '../src/lib/format';
 import { apiGet, apiPost, apiToken } from './api';
-import { capture, DESKTOP, launch, newPage, signIn } from './browser';
+import { baseUrl, capture, DESKTOP, launch, newPage, signIn } from './browser';
 import { ADMIN_PASSWORD, NIK } from './fixtures';
 
 interface Receipt {
@@ -226,6 +226,30 @@ describe('reports, dashboard, audit and transparency', () => {
     await admin.getByRole('link', { name: 'Log audit' }).click();
     await admin.getByTestId('audit-table').waitFor();
     await context.close();
+  });
+
+  it('the audit log pages forward and back through more entries than a page holds', async () => {
+    // 55 failed sign-ins under a name no other test uses: more than one page of 50.
+    for (let n = 0; n < 55; n++) {
+      const refused = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `pager-${n}`, password: 'wrong-password' }),
+      });
+      expect(refused.status).toBe(401);
+    }
+    await page.goto('/staff/audit?action=sign_in_failed');
+    const rows = page.getByTestId('audit-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    const first = await rows.first().textContent();
+    await page.getByRole('button', { name: 'Halaman berikutnya' }).click();
+    await page.waitForURL(/cursor=/);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(5);
+    await expect(rows.first().textContent()).resolves.not.toBe(first);
+    await page.getByRole('button', { name: 'Halaman pertama' }).click();
+    await page.waitForURL((url) => !url.search.includes('cursor='));
+    await expect.poll(() => rows.first().textContent()).toBe(first);
+    expect(page.url()).toContain('action=sign_in_failed');
   });
 
   it('the public transparency page shows aggregates without signing in, and no personal data', async () => {

@@ -2,8 +2,11 @@
 //! need, who disputed, and the evaluations given in the period.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use diesel::connection::DefaultLoadingMode;
+use diesel::pg::PgRowByRowLoadingMode;
 use diesel::prelude::*;
 
 use super::complaints::ComplaintRow;
@@ -93,17 +96,38 @@ where
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored {what} is invalid: {e}")))
 }
 
+/// One shared copy of each id that a report's rows repeat (a category's, a
+/// division's, a handler's): a year of complaints holds each id once.
+#[derive(Debug, Default)]
+pub struct SharedIds(HashSet<Arc<str>>);
+
+impl SharedIds {
+    fn share(&mut self, id: String) -> Arc<str> {
+        if let Some(known) = self.0.get(id.as_str()) {
+            return known.clone();
+        }
+        let id: Arc<str> = id.into();
+        self.0.insert(id.clone());
+        id
+    }
+}
+
 impl FactsRow {
     /// The facts, with instants turned into agency-local days.
-    pub fn facts(&self, calendar: &Calendar, disputed: bool) -> Result<Facts, ApiError> {
+    pub fn facts(
+        self,
+        calendar: &Calendar,
+        disputed: bool,
+        ids: &mut SharedIds,
+    ) -> Result<Facts, ApiError> {
         let day = |at: Option<NaiveDateTime>| at.map(|at| calendar.local_date(at.and_utc()));
         Ok(Facts {
             kind: parse(&self.kind, "kind")?,
             channel: parse(&self.channel, "channel")?,
             status: parse(&self.status, "status")?,
-            category_id: self.category_id.clone(),
-            division_id: self.division_id.clone(),
-            assignee_id: self.assignee_id.clone(),
+            category_id: ids.share(self.category_id),
+            division_id: self.division_id.map(|id| ids.share(id)),
+            assignee_id: self.assignee_id.map(|id| ids.share(id)),
             received_on: self.received_on,
             verified_on: day(self.verified_at),
             answered_on: day(self.resolved_at),
@@ -115,41 +139,69 @@ impl FactsRow {
     }
 }
 
-/// The complaints the figures of `[start, end)` need: received, verified,
-/// answered or closed in it, or still open (for the backlog).
+/// The query for the complaints the figures of `[start, end)` need:
+/// received, verified, answered or closed in it, or still open (for the
+/// backlog). A macro because each backend loads it with its own mode.
+macro_rules! facts_query {
+    ($filter:expr, $start:expr, $end:expr) => {{
+        use complaints::dsl as c;
+        let (start, end) = ($start, $end);
+        let open = [
+            Status::Received,
+            Status::NeedsInfo,
+            Status::Verified,
+            Status::Dispositioned,
+            Status::InProgress,
+        ]
+        .map(Status::as_str);
+        let query = complaints::table.into_boxed().filter(
+            c::received_at
+                .ge(start)
+                .and(c::received_at.lt(end))
+                .nullable()
+                .or(c::verified_at.ge(start).and(c::verified_at.lt(end)))
+                .or(c::resolved_at.ge(start).and(c::resolved_at.lt(end)))
+                .or(c::closed_at.ge(start).and(c::closed_at.lt(end)))
+                .or(c::status.eq_any(open).nullable()),
+        );
+        narrow!(query, $filter).select(FactsRow::as_select())
+    }};
+}
+
+/// The facts of the complaints the figures of `[start, end)` need. Rows are
+/// read one at a time and kept only as compact facts: a year of a large
+/// agency is hundreds of thousands of rows, and libpq would otherwise hold
+/// the whole result in memory beside them.
 pub fn facts(
     conn: &mut DbConn,
     filter: &ReportFilter,
     start: NaiveDateTime,
     end: NaiveDateTime,
-) -> Result<Vec<FactsRow>, ApiError> {
-    use complaints::dsl as c;
-    let open = [
-        Status::Received,
-        Status::NeedsInfo,
-        Status::Verified,
-        Status::Dispositioned,
-        Status::InProgress,
-    ]
-    .map(Status::as_str);
-    let query = complaints::table.into_boxed().filter(
-        c::received_at
-            .ge(start)
-            .and(c::received_at.lt(end))
-            .nullable()
-            .or(c::verified_at.ge(start).and(c::verified_at.lt(end)))
-            .or(c::resolved_at.ge(start).and(c::resolved_at.lt(end)))
-            .or(c::closed_at.ge(start).and(c::closed_at.lt(end)))
-            .or(c::status.eq_any(open).nullable()),
-    );
-    Ok(narrow!(query, filter)
-        .select(FactsRow::as_select())
-        .load(conn)?)
+    calendar: &Calendar,
+) -> Result<Vec<Facts>, ApiError> {
+    let disputed = disputed(conn)?;
+    let mut ids = SharedIds::default();
+    let mut facts = Vec::new();
+    let mut take = |row: QueryResult<FactsRow>| -> Result<(), ApiError> {
+        let row = row?;
+        let was_disputed = disputed.contains(&row.id);
+        facts.push(row.facts(calendar, was_disputed, &mut ids)?);
+        Ok(())
+    };
+    match conn {
+        DbConn::Postgres(pg) => facts_query!(filter, start, end)
+            .load_iter::<FactsRow, PgRowByRowLoadingMode>(pg)?
+            .try_for_each(&mut take)?,
+        DbConn::Sqlite(lite) => facts_query!(filter, start, end)
+            .load_iter::<FactsRow, DefaultLoadingMode>(lite)?
+            .try_for_each(&mut take)?,
+    }
+    Ok(facts)
 }
 
 /// Every complaint the reporter disputed at least once: few, and read from
 /// a partial index, so one query serves any period.
-pub fn disputed(conn: &mut DbConn) -> Result<HashSet<String>, ApiError> {
+fn disputed(conn: &mut DbConn) -> Result<HashSet<String>, ApiError> {
     Ok(complaint_events::table
         .filter(complaint_events::action.eq(EventKind::Disputed.as_str()))
         .select(complaint_events::complaint_id)

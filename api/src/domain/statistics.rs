@@ -26,6 +26,7 @@
 //!   on the reporting day, and the complaints finished in the period.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -112,9 +113,10 @@ pub struct Facts {
     pub kind: Kind,
     pub channel: Channel,
     pub status: Status,
-    pub category_id: String,
-    pub division_id: Option<String>,
-    pub assignee_id: Option<String>,
+    // Shared: a report holds hundreds of thousands of facts, few distinct ids.
+    pub category_id: Arc<str>,
+    pub division_id: Option<Arc<str>>,
+    pub assignee_id: Option<Arc<str>>,
     pub received_on: NaiveDate,
     pub verified_on: Option<NaiveDate>,
     /// The day of the current answer; `None` when unanswered or reopened.
@@ -330,12 +332,17 @@ pub fn compute(
     let mut by_status: BTreeMap<Status, u64> = Status::ALL.iter().map(|s| (*s, 0)).collect();
     let mut by_kind = BTreeMap::new();
     let mut by_channel = BTreeMap::new();
-    let mut by_category = BTreeMap::new();
+    let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
     for f in &received {
         *by_status.entry(f.status).or_default() += 1;
         *by_kind.entry(f.kind).or_default() += 1;
         *by_channel.entry(f.channel).or_default() += 1;
-        *by_category.entry(f.category_id.clone()).or_default() += 1;
+        match by_category.get_mut(&*f.category_id) {
+            Some(count) => *count += 1,
+            None => {
+                by_category.insert(f.category_id.to_string(), 1);
+            }
+        }
     }
 
     let by_month = period
@@ -409,7 +416,7 @@ pub fn compute(
             (&mut by_division, &f.division_id),
             (&mut by_handler, &f.assignee_id),
         ] {
-            let load = table.entry(key.clone()).or_default();
+            let load = table.entry(key.as_deref().map(str::to_owned)).or_default();
             load.open += u64::from(f.is_open());
             load.overdue += u64::from(f.is_overdue(as_of));
             load.finished += u64::from(finished);

@@ -9,6 +9,7 @@ import type { StaffRef } from '../api/types';
 import { Loading, PageTitle, ProblemBanner, SelectField, TextField } from '../components/ui';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
 import { AUDIT_ACTIONS, auditFilters, auditSearch, detailPairs, type AuditFilterKey, type AuditFilters } from './audit';
+import { CursorPager, withCursor } from './CursorPager';
 import { useReference } from './reference';
 import { staffApi, useST } from './session';
 
@@ -114,38 +115,16 @@ export default function Audit() {
             {st('audit.entries')}
           </h2>
           {page.items.length === 0 ? <p>{st('audit.empty')}</p> : <AuditTable entries={page.items} staff={ref.staff} />}
-          <nav className="cta-row" aria-label={st('audit.pages')}>
-            {cursor ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  const previous = history[history.length - 1];
-                  const p = new URLSearchParams(params);
-                  if (previous) p.set('cursor', previous);
-                  else p.delete('cursor');
-                  setHistory((h) => h.slice(0, -1));
-                  setParams(p);
-                }}
-              >
-                {history.length ? st('inbox.prev') : st('inbox.first')}
-              </button>
-            ) : null}
-            {page.next_cursor ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  const p = new URLSearchParams(params);
-                  if (cursor) setHistory((h) => [...h, cursor]);
-                  p.set('cursor', page.next_cursor!);
-                  setParams(p);
-                }}
-              >
-                {st('inbox.next')}
-              </button>
-            ) : null}
-          </nav>
+          <CursorPager
+            label={st('audit.pages')}
+            cursor={cursor}
+            history={history}
+            next={page.next_cursor}
+            go={(c, h) => {
+              setHistory(h);
+              setParams(withCursor(params, c));
+            }}
+          />
         </section>
       ) : null}
     </>

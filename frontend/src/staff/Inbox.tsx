@@ -6,6 +6,7 @@ import { unwrap } from '../api/public';
 import { CHANNELS, KINDS, STATUSES, type ComplaintPage, type StatusCount } from '../api/types';
 import { Loading, PageTitle, ProblemBanner, SelectField, SlaBadge, StatusBadge, TextField } from '../components/ui';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
+import { CursorPager, withCursor } from './CursorPager';
 import { useReference } from './reference';
 import { staffApi, useRole, useST } from './session';
 
@@ -299,38 +300,16 @@ export default function Inbox() {
               </li>
             ))}
           </ul>
-          <nav className="cta-row" aria-label={st('inbox.results')}>
-            {cursor ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  const prev = history[history.length - 1];
-                  const p = new URLSearchParams(params);
-                  if (prev) p.set('cursor', prev);
-                  else p.delete('cursor');
-                  setHistory((h) => h.slice(0, -1));
-                  setParams(p);
-                }}
-              >
-                {history.length ? st('inbox.prev') : st('inbox.first')}
-              </button>
-            ) : null}
-            {page.next_cursor ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  const p = new URLSearchParams(params);
-                  if (cursor) setHistory((h) => [...h, cursor]);
-                  p.set('cursor', page.next_cursor!);
-                  setParams(p);
-                }}
-              >
-                {st('inbox.next')}
-              </button>
-            ) : null}
-          </nav>
+          <CursorPager
+            label={st('inbox.results')}
+            cursor={cursor}
+            history={history}
+            next={page.next_cursor}
+            go={(c, h) => {
+              setHistory(h);
+              setParams(withCursor(params, c));
+            }}
+          />
         </section>
       ) : null}
     </>

@@ -6,6 +6,7 @@ import { unwrap } from '../api/public';
 import type { ComplaintView, NotificationPage } from '../api/types';
 import { Loading, PageTitle, ProblemBanner } from '../components/ui';
 import { toProblem, translateProblem, type ShownProblem } from '../lib/problem';
+import { CursorPager } from './CursorPager';
 import { notificationText } from './notificationText';
 import { staffApi, useST } from './session';
 import { useUnread } from './unread';
@@ -130,32 +131,16 @@ export default function Notifications() {
               );
             })}
           </ul>
-          <nav className="cta-row" aria-label={st('notify.list')}>
-            {cursor ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setCursor(history[history.length - 1]);
-                  setHistory((h) => h.slice(0, -1));
-                }}
-              >
-                {history.length ? st('inbox.prev') : st('inbox.first')}
-              </button>
-            ) : null}
-            {page.next_cursor ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  if (cursor) setHistory((h) => [...h, cursor]);
-                  setCursor(page.next_cursor ?? undefined);
-                }}
-              >
-                {st('inbox.next')}
-              </button>
-            ) : null}
-          </nav>
+          <CursorPager
+            label={st('notify.list')}
+            cursor={cursor}
+            history={history}
+            next={page.next_cursor}
+            go={(c, h) => {
+              setHistory(h);
+              setCursor(c);
+            }}
+          />
         </section>
       ) : null}
     </>

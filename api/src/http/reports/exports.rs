@@ -21,7 +21,7 @@ use crate::auth::Staff;
 use crate::db::audit::{self, AuditEntry};
 use crate::db::complaints::{self as rows, ComplaintRow, InboxQuery, Sort};
 use crate::db::reference;
-use crate::db::reports::{FactsRow, ReportFilter};
+use crate::db::reports::{FactsRow, ReportFilter, SharedIds};
 use crate::domain::audit::{AuditAction, ObjectType};
 use crate::domain::statistics::{Durations, Period, Share, Workload};
 use crate::domain::{Calendar, Status};
@@ -249,10 +249,11 @@ pub fn register_table(
     if with_identity {
         headers.extend(IDENTITY_COLUMNS);
     }
+    let mut ids = SharedIds::default();
     let rows = complaints
         .iter()
         .map(|row| {
-            let facts = FactsRow::from(row).facts(calendar, false)?;
+            let facts = FactsRow::from(row).facts(calendar, false, &mut ids)?;
             let mut cells = vec![
                 Cell::text(row.register_number()),
                 Cell::text(&row.tracking_code),

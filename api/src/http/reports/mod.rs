@@ -198,12 +198,7 @@ pub async fn figures(
         .db
         .read(move |conn| {
             let calendar = reference::calendar(conn, tz)?;
-            let rows = reports::facts(conn, &filter, start, end)?;
-            let disputed = reports::disputed(conn)?;
-            let facts = rows
-                .iter()
-                .map(|row| row.facts(&calendar, disputed.contains(&row.id)))
-                .collect::<Result<Vec<_>, _>>()?;
+            let facts = reports::facts(conn, &filter, start, end, &calendar)?;
             let evaluations = reports::evaluations(conn, &filter, start, end)?;
             Ok(Figures {
                 statistics: compute(&facts, period, today, &calendar),
