@@ -1,5 +1,6 @@
 //! Schema migrations, embedded in the binary and applied at start.
 
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
@@ -12,21 +13,39 @@ const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const START_UP_LOCK: i64 = 0x4144_5541_4E00; // "ADUAN"
 
 /// Runs `work` while holding the start-up lock, so replicas starting together
-/// on one PostgreSQL migrate and seed one after the other. SQLite has one
-/// writer at a time already.
+/// on one database migrate and seed one after the other: a PostgreSQL
+/// advisory lock, or on SQLite one exclusive transaction (diesel nests each
+/// migration's own transaction inside it as a savepoint).
 pub fn with_start_up_lock<T>(
     conn: &mut DbConn,
     work: impl FnOnce(&mut DbConn) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
-    let is_postgres = matches!(conn, DbConn::Postgres(_));
-    if is_postgres {
-        diesel::sql_query(format!("SELECT pg_advisory_lock({START_UP_LOCK})")).execute(conn)?;
+    match conn {
+        DbConn::Postgres(_) => {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({START_UP_LOCK})")).execute(conn)?;
+            let result = work(conn);
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({START_UP_LOCK})"))
+                .execute(conn)?;
+            result
+        }
+        DbConn::Sqlite(lite) => {
+            AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN EXCLUSIVE")?;
+            let result = work(conn);
+            let DbConn::Sqlite(lite) = conn else {
+                unreachable!("the connection's backend does not change")
+            };
+            match result {
+                Ok(value) => {
+                    AnsiTransactionManager::commit_transaction(lite)?;
+                    Ok(value)
+                }
+                Err(error) => {
+                    AnsiTransactionManager::rollback_transaction(lite)?;
+                    Err(error)
+                }
+            }
+        }
     }
-    let result = work(conn);
-    if is_postgres {
-        diesel::sql_query(format!("SELECT pg_advisory_unlock({START_UP_LOCK})")).execute(conn)?;
-    }
-    result
 }
 
 /// Applies pending migrations; returns how many ran.
