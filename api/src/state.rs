@@ -25,8 +25,9 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// The public figures, computed at most every few minutes per replica.
     pub transparency: Arc<TransparencyCache>,
-    /// Reports read every complaint of their period into memory: this bounds
-    /// how many are computed at once per replica (the others wait their turn).
+    /// Reports read every complaint of their period (and the register export
+    /// holds its rows): this bounds how many are computed at once per replica,
+    /// in CPU and memory (the others wait their turn).
     pub reports: Arc<tokio::sync::Semaphore>,
 }
 

@@ -97,7 +97,7 @@ where
 }
 
 /// One shared copy of each id that a report's rows repeat (a category's, a
-/// division's, a handler's): a year of complaints holds each id once.
+/// division's, a handler's), so that counting by them copies no text.
 #[derive(Debug, Default)]
 pub struct SharedIds(HashSet<Arc<str>>);
 
@@ -168,35 +168,34 @@ macro_rules! facts_query {
     }};
 }
 
-/// The facts of the complaints the figures of `[start, end)` need. Rows are
-/// read one at a time and kept only as compact facts: a year of a large
-/// agency is hundreds of thousands of rows, and libpq would otherwise hold
-/// the whole result in memory beside them.
-pub fn facts(
+/// Hands `each` the facts of every complaint the figures of `[start, end)`
+/// need, one at a time: a year of a large agency is hundreds of thousands
+/// of rows, so they are read one by one (libpq would otherwise hold the
+/// whole result) and none is kept here.
+pub fn for_each_fact(
     conn: &mut DbConn,
     filter: &ReportFilter,
     start: NaiveDateTime,
     end: NaiveDateTime,
     calendar: &Calendar,
-) -> Result<Vec<Facts>, ApiError> {
+    mut each: impl FnMut(Facts),
+) -> Result<(), ApiError> {
     let disputed = disputed(conn)?;
     let mut ids = SharedIds::default();
-    let mut facts = Vec::new();
     let mut take = |row: QueryResult<FactsRow>| -> Result<(), ApiError> {
         let row = row?;
         let was_disputed = disputed.contains(&row.id);
-        facts.push(row.facts(calendar, was_disputed, &mut ids)?);
+        each(row.facts(calendar, was_disputed, &mut ids)?);
         Ok(())
     };
     match conn {
         DbConn::Postgres(pg) => facts_query!(filter, start, end)
             .load_iter::<FactsRow, PgRowByRowLoadingMode>(pg)?
-            .try_for_each(&mut take)?,
+            .try_for_each(&mut take),
         DbConn::Sqlite(lite) => facts_query!(filter, start, end)
             .load_iter::<FactsRow, DefaultLoadingMode>(lite)?
-            .try_for_each(&mut take)?,
+            .try_for_each(&mut take),
     }
-    Ok(facts)
 }
 
 /// Every complaint the reporter disputed at least once: few, and read from

@@ -314,133 +314,164 @@ impl Statistics {
     }
 }
 
-/// Computes every figure of `period` from `facts`, with the backlog and the
-/// workload as they stand on `as_of`.
-pub fn compute(
-    facts: &[Facts],
+/// Every figure of `period`, with the backlog and the workload as they stand
+/// on `as_of`, folded from the facts one complaint at a time: a report reads
+/// hundreds of thousands of complaints and keeps none of them, only counters
+/// and the working days its medians need (four bytes per complaint).
+pub struct Tally<'c> {
     period: Period,
     as_of: NaiveDate,
-    calendar: &Calendar,
-) -> Statistics {
-    let in_period = |day: Option<NaiveDate>| day.is_some_and(|d| period.contains(d));
-    let received: Vec<&Facts> = facts
-        .iter()
-        .filter(|f| period.contains(f.received_on))
-        .collect();
-    let answered: Vec<&Facts> = facts.iter().filter(|f| in_period(f.answered_on)).collect();
+    calendar: &'c Calendar,
+    received: u64,
+    answered: u64,
+    answered_on_time: u64,
+    answered_disputed: u64,
+    rejected: u64,
+    by_status: BTreeMap<Status, u64>,
+    by_kind: BTreeMap<Kind, u64>,
+    by_channel: BTreeMap<Channel, u64>,
+    by_category: BTreeMap<Arc<str>, u64>,
+    by_month: Vec<MonthFigures>,
+    days_to_verify: Vec<u32>,
+    days_to_resolve: Vec<u32>,
+    open: u64,
+    overdue: u64,
+    by_age: Vec<(AgeBucket, u64)>,
+    by_division: BTreeMap<Option<Arc<str>>, Workload>,
+    by_handler: BTreeMap<Option<Arc<str>>, Workload>,
+}
 
-    let mut by_status: BTreeMap<Status, u64> = Status::ALL.iter().map(|s| (*s, 0)).collect();
-    let mut by_kind = BTreeMap::new();
-    let mut by_channel = BTreeMap::new();
-    let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
-    for f in &received {
-        *by_status.entry(f.status).or_default() += 1;
-        *by_kind.entry(f.kind).or_default() += 1;
-        *by_channel.entry(f.channel).or_default() += 1;
-        match by_category.get_mut(&*f.category_id) {
-            Some(count) => *count += 1,
-            None => {
-                by_category.insert(f.category_id.to_string(), 1);
-            }
+impl<'c> Tally<'c> {
+    pub fn new(period: Period, as_of: NaiveDate, calendar: &'c Calendar) -> Tally<'c> {
+        Tally {
+            period,
+            as_of,
+            calendar,
+            received: 0,
+            answered: 0,
+            answered_on_time: 0,
+            answered_disputed: 0,
+            rejected: 0,
+            by_status: Status::ALL.iter().map(|s| (*s, 0)).collect(),
+            by_kind: BTreeMap::new(),
+            by_channel: BTreeMap::new(),
+            by_category: BTreeMap::new(),
+            by_month: period
+                .months()
+                .into_iter()
+                .map(|(year, month)| MonthFigures {
+                    year,
+                    month,
+                    received: 0,
+                    finished: 0,
+                })
+                .collect(),
+            days_to_verify: Vec::new(),
+            days_to_resolve: Vec::new(),
+            open: 0,
+            overdue: 0,
+            by_age: AGE_BUCKETS.iter().map(|b| (*b, 0)).collect(),
+            by_division: BTreeMap::new(),
+            by_handler: BTreeMap::new(),
         }
     }
 
-    let by_month = period
-        .months()
-        .into_iter()
-        .map(|(year, month)| {
-            let here = |day: Option<NaiveDate>| {
-                day.is_some_and(|d| period.contains(d) && (d.year(), d.month()) == (year, month))
-            };
-            MonthFigures {
-                year,
-                month,
-                received: facts.iter().filter(|f| here(Some(f.received_on))).count() as u64,
-                finished: facts.iter().filter(|f| here(f.finished_on())).count() as u64,
-            }
-        })
-        .collect();
-
-    let share = |count: usize| Share {
-        count: count as u64,
-        of: answered.len() as u64,
-    };
-    let sla = share(
-        answered
-            .iter()
-            .filter(|f| f.answered_on_time() == Some(true))
-            .count(),
-    );
-    let reopened = share(answered.iter().filter(|f| f.disputed).count());
-
-    let elapsed = |f: &Facts, until: Option<NaiveDate>| {
-        until.map(|day| calendar.working_days_between(f.received_on, day))
-    };
-    let days_to_verify = Durations::of(
-        facts
-            .iter()
-            .filter(|f| in_period(f.verified_on))
-            .filter_map(|f| elapsed(f, f.verified_on))
-            .collect(),
-    );
-    let days_to_resolve = Durations::of(
-        answered
-            .iter()
-            .filter_map(|f| elapsed(f, f.answered_on))
-            .collect(),
-    );
-
-    let open: Vec<&Facts> = facts.iter().filter(|f| f.is_open()).collect();
-    let mut by_age: Vec<(AgeBucket, u64)> = AGE_BUCKETS.iter().map(|b| (*b, 0)).collect();
-    for f in &open {
-        let bucket = AgeBucket::of(calendar.working_days_between(f.received_on, as_of));
-        if let Some(entry) = by_age.iter_mut().find(|(b, _)| *b == bucket) {
-            entry.1 += 1;
-        }
+    /// The month of `day` among the period's, if the period holds the day.
+    fn month_of(&mut self, day: Option<NaiveDate>) -> Option<&mut MonthFigures> {
+        let day = day.filter(|d| self.period.contains(*d))?;
+        self.by_month
+            .iter_mut()
+            .find(|m| (m.year, m.month) == (day.year(), day.month()))
     }
-    let backlog = Backlog {
-        as_of,
-        total: open.len() as u64,
-        overdue: open.iter().filter(|f| f.is_overdue(as_of)).count() as u64,
-        by_age,
-    };
 
-    let mut by_division: BTreeMap<Option<String>, Workload> = BTreeMap::new();
-    let mut by_handler: BTreeMap<Option<String>, Workload> = BTreeMap::new();
-    for f in facts {
+    /// Counts one complaint into every figure it belongs to.
+    pub fn add(&mut self, f: &Facts) {
+        let (period, calendar) = (self.period, self.calendar);
+        let in_period = |day: Option<NaiveDate>| day.is_some_and(|d| period.contains(d));
+        let elapsed = |until: NaiveDate| calendar.working_days_between(f.received_on, until);
         let finished = in_period(f.finished_on());
-        if !(f.is_open() || finished) {
-            continue;
+
+        if period.contains(f.received_on) {
+            self.received += 1;
+            *self.by_status.entry(f.status).or_default() += 1;
+            *self.by_kind.entry(f.kind).or_default() += 1;
+            *self.by_channel.entry(f.channel).or_default() += 1;
+            *self.by_category.entry(f.category_id.clone()).or_default() += 1;
         }
-        for (table, key) in [
-            (&mut by_division, &f.division_id),
-            (&mut by_handler, &f.assignee_id),
-        ] {
-            let load = table.entry(key.as_deref().map(str::to_owned)).or_default();
-            load.open += u64::from(f.is_open());
-            load.overdue += u64::from(f.is_overdue(as_of));
-            load.finished += u64::from(finished);
+        if let Some(month) = self.month_of(Some(f.received_on)) {
+            month.received += 1;
+        }
+        if let Some(month) = self.month_of(f.finished_on()) {
+            month.finished += 1;
+        }
+
+        if let Some(day) = f.answered_on.filter(|d| period.contains(*d)) {
+            self.answered += 1;
+            self.answered_on_time += u64::from(f.answered_on_time() == Some(true));
+            self.answered_disputed += u64::from(f.disputed);
+            self.days_to_resolve.push(elapsed(day));
+        }
+        if let Some(day) = f.verified_on.filter(|d| period.contains(*d)) {
+            self.days_to_verify.push(elapsed(day));
+        }
+        self.rejected += u64::from(in_period(f.rejected_on));
+
+        let (open, overdue) = (f.is_open(), f.is_overdue(self.as_of));
+        if open {
+            self.open += 1;
+            self.overdue += u64::from(overdue);
+            let bucket = AgeBucket::of(elapsed(self.as_of));
+            if let Some(entry) = self.by_age.iter_mut().find(|(b, _)| *b == bucket) {
+                entry.1 += 1;
+            }
+        }
+        if open || finished {
+            for (table, key) in [
+                (&mut self.by_division, &f.division_id),
+                (&mut self.by_handler, &f.assignee_id),
+            ] {
+                let load = table.entry(key.clone()).or_default();
+                load.open += u64::from(open);
+                load.overdue += u64::from(overdue);
+                load.finished += u64::from(finished);
+            }
         }
     }
 
-    Statistics {
-        period,
-        received: received.len() as u64,
-        answered: answered.len() as u64,
-        rejected: facts.iter().filter(|f| in_period(f.rejected_on)).count() as u64,
-        by_status,
-        by_kind,
-        by_channel,
-        by_category,
-        by_month,
-        sla,
-        reopened,
-        days_to_verify,
-        days_to_resolve,
-        backlog,
-        by_division,
-        by_handler,
+    pub fn finish(self) -> Statistics {
+        let share = |count: u64| Share {
+            count,
+            of: self.answered,
+        };
+        Statistics {
+            period: self.period,
+            received: self.received,
+            answered: self.answered,
+            rejected: self.rejected,
+            by_status: self.by_status,
+            by_kind: self.by_kind,
+            by_channel: self.by_channel,
+            by_category: owned(self.by_category, |id| id.to_string()),
+            by_month: self.by_month,
+            sla: share(self.answered_on_time),
+            reopened: share(self.answered_disputed),
+            days_to_verify: Durations::of(self.days_to_verify),
+            days_to_resolve: Durations::of(self.days_to_resolve),
+            backlog: Backlog {
+                as_of: self.as_of,
+                total: self.open,
+                overdue: self.overdue,
+                by_age: self.by_age,
+            },
+            by_division: owned(self.by_division, |id| id.as_deref().map(str::to_owned)),
+            by_handler: owned(self.by_handler, |id| id.as_deref().map(str::to_owned)),
+        }
     }
+}
+
+/// The same table with its shared keys copied out.
+fn owned<K, L: Ord, V>(table: BTreeMap<K, V>, key: impl Fn(&K) -> L) -> BTreeMap<L, V> {
+    table.into_iter().map(|(k, v)| (key(&k), v)).collect()
 }
 
 #[cfg(test)]
@@ -455,6 +486,12 @@ mod tests {
     /// November–December 2026 with one holiday: Monday 7 December.
     fn calendar() -> Calendar {
         Calendar::new(Makassar, [d(2026, 12, 7)])
+    }
+
+    fn compute(facts: &[Facts], period: Period, as_of: NaiveDate, cal: &Calendar) -> Statistics {
+        let mut tally = Tally::new(period, as_of, cal);
+        facts.iter().for_each(|f| tally.add(f));
+        tally.finish()
     }
 
     fn november() -> Period {
@@ -816,6 +853,17 @@ mod tests {
         assert_eq!((later.backlog.total, later.backlog.overdue), (3, 3));
         let ages: Vec<u64> = later.backlog.by_age.iter().map(|(_, n)| *n).collect();
         assert_eq!(ages, [0, 1, 1, 0, 1, 0]);
+    }
+
+    #[test]
+    fn the_order_the_facts_arrive_in_does_not_matter() {
+        // Reports fold rows in whatever order the database returns them.
+        let mut facts = month();
+        let forward = compute(&facts, november(), d(2026, 11, 25), &calendar());
+        facts.reverse();
+        facts.rotate_left(3);
+        let shuffled = compute(&facts, november(), d(2026, 11, 25), &calendar());
+        assert_eq!(forward, shuffled);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use utoipa::IntoParams;
 use crate::auth::Staff;
 use crate::db::reports::{self, ReportFilter};
 use crate::db::{reference, users, DbConn};
-use crate::domain::statistics::{compute, Period, Statistics};
+use crate::domain::statistics::{Period, Statistics, Tally};
 use crate::domain::{Channel, Invalid, Kind, Role};
 use crate::error::{ApiError, FieldError};
 use crate::state::AppState;
@@ -198,10 +198,12 @@ pub async fn figures(
         .db
         .read(move |conn| {
             let calendar = reference::calendar(conn, tz)?;
-            let facts = reports::facts(conn, &filter, start, end, &calendar)?;
+            let mut tally = Tally::new(period, today, &calendar);
+            reports::for_each_fact(conn, &filter, start, end, &calendar, |f| tally.add(&f))?;
+            let statistics = tally.finish();
             let evaluations = reports::evaluations(conn, &filter, start, end)?;
             Ok(Figures {
-                statistics: compute(&facts, period, today, &calendar),
+                statistics,
                 satisfaction: Satisfaction::of(&evaluations),
                 names: Names::load(conn)?,
             })
