@@ -38,6 +38,10 @@ pub struct Config {
     pub max_files: usize,
     /// `ADUAN_DB_POOL_SIZE`
     pub pool_size: u32,
+    /// `ADUAN_SEARCH_WINDOW`: how many of the newest complaints a word search
+    /// in the inbox looks through before it reads the word's older matches
+    /// through the text index (0: one query, the planner chooses).
+    pub search_window: u32,
     /// `ADUAN_WORKERS`: HTTP worker threads (default: one per core).
     pub workers: Option<usize>,
     /// `ADUAN_RATE_LIMIT_SUBMIT_PER_MINUTE`: public submissions per client address (0: off).
@@ -217,6 +221,7 @@ impl Config {
                 as usize,
             max_files: number("ADUAN_MAX_FILES", 5, 0, 50)? as usize,
             pool_size: number("ADUAN_DB_POOL_SIZE", 10, 1, 200)? as u32,
+            search_window: number("ADUAN_SEARCH_WINDOW", 2_000, 0, 1_000_000)? as u32,
             workers: lookup("ADUAN_WORKERS")
                 .map(|_| number("ADUAN_WORKERS", 2, 1, 256).map(|n| n as usize))
                 .transpose()?,

@@ -1,6 +1,6 @@
 //! The staff inbox: filters, search, stable order and cursor pages.
 
-use aduan_tests::{error_fields, problem, spawn_app};
+use aduan_tests::{error_fields, problem, spawn_app, spawn_app_with, Session, TestApp};
 use serde_json::{json, Value};
 
 fn ids(page: &Value) -> Vec<String> {
@@ -174,6 +174,84 @@ async fn text_search_finds_subject_description_code_and_name() {
     assert_eq!(search("%25".into()).await.len(), 1);
     assert_eq!(search("_".into()).await.len(), 1);
     assert_eq!(search("'%20OR%201=1%20--".into()).await.len(), 0);
+}
+
+/// Every page of `query`, following the cursor, as complaint ids.
+async fn all_pages(app: &TestApp, session: &Session, query: &str) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("complaints?{query}&cursor={c}"),
+            None => format!("complaints?{query}"),
+        };
+        let page: Value = app.get(&path, Some(session)).await.json().await.unwrap();
+        seen.extend(ids(&page));
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_string()),
+            None => return seen,
+        }
+    }
+}
+
+#[tokio::test]
+async fn word_search_pages_are_the_lists_matches_across_the_search_window() {
+    // The search looks through the newest 3 complaints first, then reads
+    // the older matches through the index; the pages must not show it.
+    let app = spawn_app_with(|vars| {
+        vars.insert("ADUAN_SEARCH_WINDOW".into(), "3".into());
+    })
+    .await;
+    let officer = app.create_staff("officer", "complaint_officer", None).await;
+    let (mut submitted, mut about_kintamani) = (Vec::new(), Vec::new());
+    for minute in 0..8 {
+        for twin in 0..2 {
+            // Old complaints name the village; of the newest, only one does.
+            let names_it = minute < 4 || (minute == 6 && twin == 0);
+            let mut body = app.complaint_body().await;
+            if names_it {
+                body["subject"] = json!("Jalan menuju Kintamani rusak");
+            }
+            app.set_now(&format!("2026-11-25T02:{minute:02}:00Z"));
+            let id = app
+                .submit_complaint(body)
+                .await
+                .json::<Value>()
+                .await
+                .unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            if names_it {
+                about_kintamani.push(id.clone());
+            }
+            submitted.push(id);
+        }
+    }
+    // Some are updated later, newest first, so the orders differ.
+    for (n, id) in submitted.iter().rev().step_by(3).enumerate() {
+        app.set_now(&format!("2026-11-25T02:{:02}:00Z", 10 + n));
+        app.verify_as(&officer, id).await;
+    }
+    for sort in ["-received_at", "received_at", "-updated_at", "updated_at"] {
+        let whole = all_pages(&app, &officer, &format!("sort={sort}&limit=100")).await;
+        let expected: Vec<String> = whole
+            .into_iter()
+            .filter(|id| about_kintamani.contains(id))
+            .collect();
+        assert_eq!(expected.len(), 9);
+        for limit in [1, 2, 4, 25] {
+            let searched = all_pages(
+                &app,
+                &officer,
+                &format!("sort={sort}&limit={limit}&q=kintamani"),
+            )
+            .await;
+            assert_eq!(searched, expected, "sort {sort}, {limit} a page");
+        }
+    }
+    let none = all_pages(&app, &officer, "limit=2&q=tidak%20ada%20yang%20cocok").await;
+    assert!(none.is_empty());
 }
 
 #[tokio::test]

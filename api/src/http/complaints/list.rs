@@ -189,6 +189,7 @@ impl InboxParams {
                 .and_then(|d| d.succ_opt())
                 .and_then(local_midnight),
             search: text.map(Search::parse),
+            search_window: state.config.search_window.into(),
             restrict_to_division: if staff.role.sees_all_complaints() {
                 None
             } else {
