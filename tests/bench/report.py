@@ -271,7 +271,9 @@ def main():
           if backend == "postgres" else
           "The inbox and search statements (written from the diesel code), under `EXPLAIN QUERY PLAN`, "
           "with the time of one run")
-        w("on the warm database after the load.")
+        w("right after the capture, before the load (whose new complaints would move a search's "
+          "window edge). A statement the server ran after `SET LOCAL` is explained after it, in one "
+          "transaction.")
         w("")
         w("| Query | Parameters | ms | Plan (outer nodes) |")
         w("|---|---|---:|---|")

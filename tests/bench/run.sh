@@ -20,8 +20,8 @@
 # stop it, seed the data set in SQL (seed_postgres.sql / seed_sqlite.py),
 # ANALYZE, capture the statements the server runs for a submission, a tracking
 # lookup, the inbox and a search (PostgreSQL log, log_statement = 'all'),
-# restart the server, drive it with wrk, run pgbench on the same statements,
-# EXPLAIN the inbox and search queries, optionally soak, write the report.
+# EXPLAIN the inbox and search queries, restart the server, drive it with wrk,
+# run pgbench on the same statements, optionally soak, write the report.
 #
 # Environment: ADUAN_BIN (a prebuilt binary; else cargo build --release),
 # ADUAN_SKIP_BUILD=1, ADUAN_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432),
@@ -206,6 +206,75 @@ elif [[ $backend == postgres ]]; then
     log "PostgreSQL log not readable (set ADUAN_BENCH_PG_LOG): statements not captured"
 fi
 
+# Right after the capture, before the load adds complaints: the parameters
+# (a search's window edge among them) describe the database as it is now.
+log "query plans"
+if [[ $backend == postgres && -s "$res/statements.json" ]]; then
+    python3 - "$res/statements.json" "$res/explain.json" "$db_url" <<'EOF'
+import json, re, subprocess, sys
+phases = json.load(open(sys.argv[1]))
+plans = []
+for name, stmts in phases.items():
+    if not name.startswith(("inbox", "search")):
+        continue
+    settings = []  # SET LOCALs of the transaction a statement runs in
+    for s in stmts:
+        upper = s["sql"].strip().upper()
+        if upper.startswith("BEGIN") or upper.startswith("COMMIT") or upper.startswith("ROLLBACK"):
+            settings = []
+        if upper.startswith("SET LOCAL"):
+            settings.append(s["sql"])
+        if 'FROM "complaints"' not in s["sql"] or "count(" in s["sql"].lower():
+            continue
+        sql = s["sql"]
+        for key in sorted(s["params"], key=lambda k: -int(k[1:])):
+            sql = sql.replace(key, s["params"][key])
+        # Replayed in one transaction, so the plan is the one the server got.
+        script = "BEGIN;\n" + "".join(x + ";\n" for x in settings) + \
+            "EXPLAIN (ANALYZE, BUFFERS) " + sql + ";\nROLLBACK;\n"
+        out = subprocess.run(["psql", sys.argv[3], "-X", "-At", "-q", "-v", "ON_ERROR_STOP=1"],
+                             input=script, capture_output=True, text=True)
+        if settings:
+            sql = "".join(x + "; " for x in settings) + sql
+        plan = out.stdout if out.returncode == 0 else out.stderr
+        m = re.search(r"Execution Time: ([\d.]+) ms", plan)
+        where = re.search(r"WHERE (.*?)(?: ORDER BY|$)", sql, re.S)
+        values = ", ".join(v for k, v in sorted(s["params"].items(), key=lambda kv: int(kv[0][1:])))
+        label = f"{name} ({values})"
+        plans.append({"label": label, "ms": float(m.group(1)) if m else None, "plan": plan, "sql": sql})
+json.dump(plans, open(sys.argv[2], "w"))
+for p in plans:
+    print(f"  {p['ms']} ms  {p['label']}", file=sys.stderr)
+EOF
+elif [[ $backend == sqlite ]]; then
+    python3 - "$sqlite_file" "$res/explain.json" "$first_category" "$(TZ=Asia/Makassar date +%F)" "${divisions%%,*}" <<'EOF'
+import json, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+today, division = sys.argv[4], sys.argv[5]
+cols = "*"
+queries = [
+    ("inbox status=received", "SELECT * FROM complaints WHERE status IN ('received') ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("inbox limit=25 (not archived)", "SELECT * FROM complaints WHERE status != 'archived' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("inbox status=received&category_id", f"SELECT * FROM complaints WHERE status IN ('received') AND category_id = '{sys.argv[3]}' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("inbox sla=overdue", f"SELECT * FROM complaints WHERE status != 'archived' AND sla_due_on < '{today}' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("inbox status=in_progress&sort=-updated_at", "SELECT * FROM complaints WHERE status IN ('in_progress') ORDER BY updated_at DESC, id DESC LIMIT 26"),
+    ("inbox status=dispositioned,in_progress&division_id", f"SELECT * FROM complaints WHERE status IN ('dispositioned', 'in_progress') AND division_id = '{division}' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("search q=pbg", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%pbg%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("search q=sudarma", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%sudarma%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
+    ("search q=tidak ada yang cocok", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%tidak ada yang cocok%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
+]
+plans = []
+for label, sql in queries:
+    plan = "\n".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+    t = time.perf_counter()
+    db.execute(sql).fetchall()
+    plans.append({"label": label, "ms": (time.perf_counter() - t) * 1000, "plan": plan, "sql": sql})
+json.dump(plans, open(sys.argv[2], "w"))
+for p in plans:
+    print(f"  {p['ms']:.2f} ms  {p['label']}", file=sys.stderr)
+EOF
+fi
+
 # ---- 3. the server under load -------------------------------------------------------
 : >"$server_log"
 serve
@@ -366,7 +435,7 @@ kill -0 "$server_pid" 2>/dev/null || server_alive=0
 stop_process "$server_pid"
 ((server_alive)) || die "the server died during the benchmark (see $server_log)"
 
-# ---- 5. SQLite lock errors, query plans ---------------------------------------------------
+# ---- 5. SQLite lock errors ---------------------------------------------------
 if [[ $backend == sqlite ]]; then
     python3 - "$server_log" "$res" <<'EOF'
 import glob, json, os, sys
@@ -378,63 +447,6 @@ for path in glob.glob(os.path.join(sys.argv[2], "*.json")):
     errors += sum(c for s, c in r.get("statuses", {}).items() if s in ("500", "503"))
 json.dump({"log_lines": log_lines, "5xx": errors}, open(os.path.join(sys.argv[2], "locked.json"), "w"))
 print(f"  'database is locked' in the server log: {log_lines}; 500/503 responses: {errors}", file=sys.stderr)
-EOF
-fi
-
-log "query plans"
-if [[ $backend == postgres && -s "$res/statements.json" ]]; then
-    python3 - "$res/statements.json" "$res/explain.json" "$db_url" <<'EOF'
-import json, re, subprocess, sys
-phases = json.load(open(sys.argv[1]))
-plans = []
-for name, stmts in phases.items():
-    if not name.startswith(("inbox", "search")):
-        continue
-    for s in stmts:
-        if 'FROM "complaints"' not in s["sql"] or "count(" in s["sql"].lower():
-            continue
-        sql = s["sql"]
-        for key in sorted(s["params"], key=lambda k: -int(k[1:])):
-            sql = sql.replace(key, s["params"][key])
-        out = subprocess.run(["psql", sys.argv[3], "-X", "-At", "-v", "ON_ERROR_STOP=1",
-                              "-c", "EXPLAIN (ANALYZE, BUFFERS) " + sql],
-                             capture_output=True, text=True)
-        plan = out.stdout if out.returncode == 0 else out.stderr
-        m = re.search(r"Execution Time: ([\d.]+) ms", plan)
-        where = re.search(r"WHERE (.*?)(?: ORDER BY|$)", sql, re.S)
-        values = ", ".join(v for k, v in sorted(s["params"].items(), key=lambda kv: int(kv[0][1:])))
-        label = f"{name} ({values})"
-        plans.append({"label": label, "ms": float(m.group(1)) if m else None, "plan": plan, "sql": sql})
-json.dump(plans, open(sys.argv[2], "w"))
-for p in plans:
-    print(f"  {p['ms']} ms  {p['label']}", file=sys.stderr)
-EOF
-elif [[ $backend == sqlite ]]; then
-    python3 - "$sqlite_file" "$res/explain.json" "$first_category" "$(TZ=Asia/Makassar date +%F)" "${divisions%%,*}" <<'EOF'
-import json, sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1])
-today, division = sys.argv[4], sys.argv[5]
-cols = "*"
-queries = [
-    ("inbox status=received", "SELECT * FROM complaints WHERE status IN ('received') ORDER BY received_at DESC, id DESC LIMIT 26"),
-    ("inbox limit=25 (not archived)", "SELECT * FROM complaints WHERE status != 'archived' ORDER BY received_at DESC, id DESC LIMIT 26"),
-    ("inbox status=received&category_id", f"SELECT * FROM complaints WHERE status IN ('received') AND category_id = '{sys.argv[3]}' ORDER BY received_at DESC, id DESC LIMIT 26"),
-    ("inbox sla=overdue", f"SELECT * FROM complaints WHERE status != 'archived' AND sla_due_on < '{today}' ORDER BY received_at DESC, id DESC LIMIT 26"),
-    ("inbox status=in_progress&sort=-updated_at", "SELECT * FROM complaints WHERE status IN ('in_progress') ORDER BY updated_at DESC, id DESC LIMIT 26"),
-    ("inbox status=dispositioned,in_progress&division_id", f"SELECT * FROM complaints WHERE status IN ('dispositioned', 'in_progress') AND division_id = '{division}' ORDER BY received_at DESC, id DESC LIMIT 26"),
-    ("search q=pbg", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%pbg%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
-    ("search q=sudarma", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%sudarma%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
-    ("search q=tidak ada yang cocok", "SELECT * FROM complaints WHERE status != 'archived' AND search_text LIKE '%tidak ada yang cocok%' ESCAPE '\\' ORDER BY received_at DESC, id DESC LIMIT 26"),
-]
-plans = []
-for label, sql in queries:
-    plan = "\n".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql))
-    t = time.perf_counter()
-    db.execute(sql).fetchall()
-    plans.append({"label": label, "ms": (time.perf_counter() - t) * 1000, "plan": plan, "sql": sql})
-json.dump(plans, open(sys.argv[2], "w"))
-for p in plans:
-    print(f"  {p['ms']:.2f} ms  {p['label']}", file=sys.stderr)
 EOF
 fi
 
