@@ -244,8 +244,9 @@ describe('reports, dashboard, audit and transparency', () => {
     const first = await rows.first().textContent();
     await page.getByRole('button', { name: 'Halaman berikutnya' }).click();
     await page.waitForURL(/cursor=/);
+    // The URL changes before the next page replaces the rows: wait for them.
+    await expect.poll(() => rows.first().textContent()).not.toBe(first);
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(5);
-    await expect(rows.first().textContent()).resolves.not.toBe(first);
     await page.getByRole('button', { name: 'Halaman pertama' }).click();
     await page.waitForURL((url) => !url.search.includes('cursor='));
     await expect.poll(() => rows.first().textContent()).toBe(first);
